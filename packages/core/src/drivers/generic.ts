@@ -1,0 +1,79 @@
+// The generic driver: Exscript's defaults, which every driver starts from.
+import type { Account } from '../account.js';
+import {
+  toRegExps,
+  type AuthorizeOptions,
+  type Driver,
+  type DriverConnection,
+  type DriverDefinition,
+} from '../ports/driver.js';
+
+/** Python's "not in string.printable". */
+const NONPRINTABLE = '[^\\x20-\\x7e\\t\\n\\r\\x0b\\x0c]';
+const PATH_PART = '(?:[\\w\\+\\-\\._]+)';
+const PATH = `(?:(?:${PATH_PART})?(?:/${PATH_PART})*/?)`;
+const CWD = `(?:${PATH}|~${PATH}?)`;
+
+/** Exscript's generic prompt: `[user@host:/path (file)]$` and IOS/Junos/Unix alike. */
+export const GENERIC_PROMPT = new RegExp(
+  `[\\r\\n](?:${NONPRINTABLE}*|[\\x1b\\x07\\x00]*)` +
+    `[\\[\\<]?\\w+(?:(?:(?:[\\w+\\-]+)@)?(?:[\\w+\\-\\.]+))?` +
+    `:?${CWD}?[: ]?${CWD}?` +
+    `(?:\\(${PATH_PART}\\))?[\\]\\-]?[#>%\\$\\]] ?${NONPRINTABLE}*$`,
+  'i',
+);
+export const GENERIC_USERNAME_PROMPT = /(user ?name|user|login): *$/i;
+export const GENERIC_PASSWORD_PROMPT = /password:? *$/i;
+export const GENERIC_ERROR_PROMPT = /^%?\s*(?:error|invalid|incomplete|unrecognized|unknown command|connection timed out|[^\r\n]+ not found)/i;
+export const GENERIC_LOGIN_ERROR_PROMPT = /[\r\n][^\r\n]*(?:bad secrets|denied|invalid|too short|incorrect|connection timed out|failed|failure)/i;
+
+async function defaultAutoInit(conn: DriverConnection, driver: Driver): Promise<void> {
+  for (const command of driver.initCommands) await conn.execute(command);
+}
+
+async function defaultAutoAuthorize(
+  conn: DriverConnection,
+  account: Account | undefined,
+  opts: AuthorizeOptions,
+  driver: Driver,
+): Promise<void> {
+  if (driver.authorizeCommand === undefined) return;
+  await conn.send(driver.authorizeCommand);
+  await conn.appAuthorize(account, opts);
+}
+
+/** Builds a Driver from data; whatever the definition leaves out comes from the generic driver. */
+export function defineDriver(def: DriverDefinition): Driver {
+  if (!def.name || !/^[a-z0-9_.-]+$/i.test(def.name)) {
+    throw new TypeError(`defineDriver: a driver needs a name of letters, digits, '_', '-' or '.', got ${JSON.stringify(def.name)}.`);
+  }
+  const pick = (p: DriverDefinition['prompt'], fallback: RegExp) => (p === undefined ? [fallback] : toRegExps(p));
+  const driver: Driver = {
+    name: def.name,
+    usernamePrompt: pick(def.usernamePrompt, GENERIC_USERNAME_PROMPT),
+    passwordPrompt: pick(def.passwordPrompt, GENERIC_PASSWORD_PROMPT),
+    prompt: pick(def.prompt, GENERIC_PROMPT),
+    errorPrompt: pick(def.errorPrompt, GENERIC_ERROR_PROMPT),
+    loginErrorPrompt: pick(def.loginErrorPrompt, GENERIC_LOGIN_ERROR_PROMPT),
+    pagers: def.pagers ?? [],
+    initCommands: def.initCommands ?? [],
+    authorizeCommand: def.authorizeCommand,
+    guess: { head: def.guess?.head ?? [], protocol: def.guess?.protocol ?? [], response: def.guess?.response ?? [] },
+    samples: def.samples ?? {},
+    supportsAutoAuthorize: () => def.autoAuthorize !== undefined || def.authorizeCommand !== undefined,
+    autoInit: (conn) => (def.autoInit ?? defaultAutoInit)(conn, driver),
+    autoAuthorize: (conn, account, opts) => (def.autoAuthorize ?? defaultAutoAuthorize)(conn, account, opts, driver),
+    cleanSearchText: def.cleanSearchText ?? ((text) => text),
+  };
+  return Object.freeze(driver);
+}
+
+/** The fallback driver, always known to a Protocol. */
+export const generic: Driver = defineDriver({
+  name: 'generic',
+  samples: {
+    prompts: ['\r\n[sam123@home ~]$', '\r\nMyHost-A1#', '\r\nsam@knip:~/Code/exscript$ '],
+    usernamePrompts: ['Username: ', 'login: '],
+    passwordPrompts: ['Password: '],
+  },
+});

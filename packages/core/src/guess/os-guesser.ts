@@ -1,0 +1,99 @@
+// Scores every known driver on what the device says and names the most likely OS.
+// Exscript re-scans the whole head on every chunk and its answer depends on the
+// chunking; here every signal is searched once (SignalScanner) and ties go to the
+// signal that matched earliest in the stream, then to registration order.
+import type { Driver } from '../ports/driver.js';
+import { SignalScanner, type SignalHit } from './signal-scanner.js';
+
+/** Scores at or above this make the guess certain: response scanning may stop. */
+export const CERTAIN_SCORE = 80;
+
+export interface GuessScore {
+  readonly name: string;
+  readonly score: number;
+}
+
+export class OsGuesser {
+  private readonly drivers: readonly Driver[];
+  private readonly head: SignalScanner;
+  private readonly banner: SignalScanner;
+  private readonly response: SignalScanner;
+  private protocolHits: SignalHit[] = [];
+  private headOpen = true;
+
+  constructor(drivers: readonly Driver[]) {
+    this.drivers = drivers.filter((d) => d.name !== 'generic');
+    this.head = new SignalScanner(this.drivers.map((d) => d.guess.head));
+    this.banner = new SignalScanner(this.drivers.map((d) => d.guess.head));
+    this.response = new SignalScanner(this.drivers.map((d) => d.guess.response));
+  }
+
+  /** The protocol's own greeting (SSH server identification string). */
+  protocolInfo(text: string): void {
+    this.protocolHits = [];
+    this.drivers.forEach((d, owner) => {
+      for (const s of d.guess.protocol) {
+        const hit = typeof s.match === 'string' ? text.includes(s.match) : new RegExp(s.match.source, s.match.flags.replace(/[gy]/g, '')).test(text);
+        if (hit) this.protocolHits.push({ owner, score: s.score, at: -2e15, final: true });
+      }
+    });
+  }
+
+  /** A protocol-level banner (SSH auth banner): checked like the head. */
+  bannerInfo(text: string): void {
+    this.banner.feed(text);
+  }
+
+  /** Text received from the device (decoded). */
+  data(text: string): void {
+    if (this.headOpen) this.head.feed(text);
+    if (!this.responseSettled()) this.response.feed(text);
+  }
+
+  /** App-level login is complete: from now on only response signals count. */
+  endHead(): void {
+    this.headOpen = false;
+  }
+
+  isHeadOpen(): boolean {
+    return this.headOpen;
+  }
+
+  /** Every driver with a score, best first. */
+  scores(): GuessScore[] {
+    return this.ranked().map(({ owner, score }) => ({ name: this.drivers[owner]!.name, score }));
+  }
+
+  /** The best driver's name, or 'unknown' while nothing scored. */
+  best(): string {
+    const top = this.ranked()[0];
+    return top ? this.drivers[top.owner]!.name : 'unknown';
+  }
+
+  bestScore(): number {
+    return this.ranked()[0]?.score ?? 0;
+  }
+
+  isCertain(): boolean {
+    return this.bestScore() >= CERTAIN_SCORE;
+  }
+
+  private responseSettled(): boolean {
+    // Nothing left that could beat the best final score: stop spending time on output.
+    const settled = this.ranked(true)[0]?.score ?? 0;
+    return this.response.done || this.response.openMaxScore < settled || settled >= 100;
+  }
+
+  private ranked(finalOnly = false): { owner: number; score: number; at: number }[] {
+    const best = new Map<number, { owner: number; score: number; at: number }>();
+    // The banner precedes all device output, so its hits rank as earlier.
+    const bannerHits = this.banner.hits().map((h) => ({ ...h, at: h.at - 1e15 }));
+    let hits = [...this.protocolHits, ...bannerHits, ...this.head.hits(), ...this.response.hits()];
+    if (finalOnly) hits = hits.filter((h) => h.final);
+    for (const h of hits) {
+      const cur = best.get(h.owner);
+      if (!cur || h.score > cur.score || (h.score === cur.score && h.at < cur.at)) best.set(h.owner, { ...h });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score || a.at - b.at || a.owner - b.owner);
+  }
+}

@@ -1,0 +1,131 @@
+// Finds which guess signals match a text that arrives in chunks, with the same
+// result for any chunking and linear cost: each signal is searched only in new
+// text plus a bounded overlap, and a match is final once MARGIN characters
+// follow it (so a trailing \b or look-ahead cannot change its mind later).
+import type { GuessSignal } from '../ports/driver.js';
+
+/** Longest text one signal may match. */
+export const SIGNAL_OVERLAP = 4096;
+/** Characters that must follow a match before it is final. */
+const MARGIN = 64;
+
+interface CompiledSignal {
+  readonly owner: number;
+  readonly score: number;
+  readonly re: RegExp;
+  /** Anchored at the start of the text: only worth trying while the text start is kept. */
+  readonly startAnchored: boolean;
+  /** Absolute offset from which this signal still needs searching. */
+  scanFrom: number;
+  /** Absolute end offset of a final match, or -1. */
+  confirmedAt: number;
+}
+
+export interface SignalHit {
+  readonly owner: number;
+  readonly score: number;
+  /** Absolute end offset of the match in the stream. */
+  readonly at: number;
+  /** False while more text could still undo the match. */
+  readonly final: boolean;
+}
+
+/**
+ * A signal matches "anywhere": a trailing `$` is dropped, so a prompt the device
+ * printed at any point counts, whether or not more text followed in the same chunk.
+ */
+export function compileSignal(match: RegExp | string): { re: RegExp; startAnchored: boolean } {
+  if (typeof match === 'string') {
+    return { re: new RegExp(match.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'g'), startAnchored: false };
+  }
+  let source = match.source;
+  // Drop one unescaped trailing `$` (an even number of backslashes before it).
+  const trailing = /(^|[^\\])((?:\\\\)*)\$$/.exec(source);
+  if (trailing && !match.flags.includes('m')) source = source.slice(0, -1);
+  const flags = match.flags.replace(/[gy]/g, '') + 'g';
+  return { re: new RegExp(source, flags), startAnchored: source.startsWith('^') && !match.flags.includes('m') };
+}
+
+export class SignalScanner {
+  private readonly signals: CompiledSignal[];
+  private tail = '';
+  private tailStart = 0;
+  private total = 0;
+
+  /** `groups[i]` are the signals of owner i (a driver index). */
+  constructor(groups: readonly (readonly GuessSignal[])[]) {
+    this.signals = [];
+    groups.forEach((signals, owner) => {
+      for (const s of signals) {
+        const { re, startAnchored } = compileSignal(s.match);
+        this.signals.push({ owner, score: s.score, re, startAnchored, scanFrom: 0, confirmedAt: -1 });
+      }
+    });
+  }
+
+  get length(): number {
+    return this.total;
+  }
+
+  /** True when no signal can still change the result. */
+  get done(): boolean {
+    return this.signals.every((s) => s.confirmedAt >= 0 || (s.startAnchored && this.tailStart > 0));
+  }
+
+  /** Highest score a signal not yet final could still add. */
+  get openMaxScore(): number {
+    let max = -Infinity;
+    for (const s of this.signals) if (s.confirmedAt < 0 && !(s.startAnchored && this.tailStart > 0)) max = Math.max(max, s.score);
+    return max;
+  }
+
+  /** Adds text; matches are read with hits(). */
+  feed(text: string): void {
+    if (text.length === 0) return;
+    this.tail += text;
+    this.total += text.length;
+    for (const s of this.signals) {
+      if (s.confirmedAt >= 0) continue;
+      if (s.startAnchored && this.tailStart > 0) continue;
+      this.search(s);
+    }
+    // Keep only what a future match could still start in.
+    const keep = SIGNAL_OVERLAP + MARGIN;
+    if (this.tail.length > 2 * keep) {
+      const cut = this.tail.length - keep;
+      this.tail = this.tail.slice(cut);
+      this.tailStart += cut;
+    }
+  }
+
+  /** Final matches plus matches that are valid for the text seen so far. */
+  hits(): SignalHit[] {
+    const out: SignalHit[] = [];
+    for (const s of this.signals) {
+      if (s.confirmedAt >= 0) {
+        out.push({ owner: s.owner, score: s.score, at: s.confirmedAt, final: true });
+        continue;
+      }
+      if (s.startAnchored && this.tailStart > 0) continue;
+      const at = this.find(s);
+      if (at !== undefined) out.push({ owner: s.owner, score: s.score, at, final: false });
+    }
+    return out;
+  }
+
+  private find(s: CompiledSignal): number | undefined {
+    const from = Math.max(0, s.scanFrom - this.tailStart);
+    s.re.lastIndex = from;
+    const m = s.re.exec(this.tail);
+    return m ? this.tailStart + m.index + m[0].length : undefined;
+  }
+
+  private search(s: CompiledSignal): void {
+    const at = this.find(s);
+    if (at !== undefined) {
+      if (at <= this.total - MARGIN) s.confirmedAt = at;
+      return; // an open match: search again from the same place next time
+    }
+    s.scanFrom = Math.max(s.scanFrom, this.total - SIGNAL_OVERLAP);
+  }
+}

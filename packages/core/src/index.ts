@@ -1,0 +1,37 @@
+// @netx/core public API.
+export * from './errors.js';
+export { Account, PrivateKey, type AccountFactory, type AccountInit } from './account.js';
+export { systemClock, sleep, type Clock } from './ports/clock.js';
+export {
+  hasProtocolAuth,
+  type DebugLevel,
+  type ProtocolAuthContext,
+  type Transport,
+  type TransportCapabilities,
+  type TransportSession,
+} from './ports/transport.js';
+export {
+  toRegExp,
+  toRegExps,
+  type AuthorizeOptions,
+  type Driver,
+  type DriverConnection,
+  type DriverDefinition,
+  type DriverSamples,
+  type GuessSignal,
+  type GuessSignals,
+  type MatchResult,
+  type PagerRule,
+  type Pattern,
+} from './ports/driver.js';
+export { AbstractTransport, type TransportState } from './transport/abstract-transport.js';
+export { mapSocketError, type SocketErrorContext } from './transport/socket-errors.js';
+export {
+  defineDriver,
+  generic,
+  GENERIC_ERROR_PROMPT,
+  GENERIC_LOGIN_ERROR_PROMPT,
+  GENERIC_PASSWORD_PROMPT,
+  GENERIC_PROMPT,
+  GENERIC_USERNAME_PROMPT,
+} from './drivers/generic.js';

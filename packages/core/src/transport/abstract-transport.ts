@@ -1,0 +1,213 @@
+// Template base class for adapters: it owns the state machine, argument checks,
+// the connect timeout and error mapping; adapters implement the `_` hooks and
+// report received bytes with push() and the end of the stream with end().
+import type { Account } from '../account.js';
+import {
+  AbortedError,
+  ConnectionError,
+  isNetxError,
+  StateError,
+  TimeoutError,
+  type NetxError,
+} from '../errors.js';
+import type { Clock } from '../ports/clock.js';
+import type {
+  DebugLevel,
+  ProtocolAuthContext,
+  Transport,
+  TransportCapabilities,
+  TransportSession,
+} from '../ports/transport.js';
+import { mapSocketError } from './socket-errors.js';
+
+export type TransportState = 'idle' | 'opening' | 'open' | 'closing' | 'closed';
+
+export abstract class AbstractTransport implements Transport {
+  abstract readonly kind: string;
+  abstract readonly capabilities: TransportCapabilities;
+  abstract readonly defaultPort: number;
+
+  private _state: TransportState = 'idle';
+  private _session: TransportSession | undefined;
+  private _protocolAuthenticated = false;
+  private _ended = false;
+
+  get state(): TransportState {
+    return this._state;
+  }
+
+  /** The session of the current connection (after connect() started). */
+  protected get session(): TransportSession {
+    if (!this._session) throw new StateError(`${this.kind}: no session; call connect() first.`);
+    return this._session;
+  }
+
+  protected get clock(): Clock {
+    return this.session.clock;
+  }
+
+  protected debug(level: DebugLevel, message: string): void {
+    this._session?.debug(level, `${this.kind}: ${message}`);
+  }
+
+  async connect(session: TransportSession): Promise<void> {
+    if (this._state !== 'idle') {
+      throw new StateError(`${this.kind}: connect() called while ${this._state}; create a new transport for a new connection.`);
+    }
+    if (!session.host) throw new TypeError(`${this.kind}: connect() needs a host.`);
+    this._session = session;
+    this._state = 'opening';
+    const { clock, connectTimeout, signal, host, port } = session;
+    let timer: unknown;
+    let onAbort: (() => void) | undefined;
+    const guard = new Promise<never>((_, reject) => {
+      if (connectTimeout > 0 && Number.isFinite(connectTimeout)) {
+        timer = clock.setTimeout(
+          () =>
+            reject(
+              new TimeoutError('connect', connectTimeout, `Connecting to ${host}:${port} over ${this.kind} took longer than ${connectTimeout} ms; check that the host is reachable or raise connectTimeout.`, { host }),
+            ),
+          connectTimeout,
+        );
+      }
+      if (signal) {
+        onAbort = () => reject(new AbortedError(`Connecting to ${host}:${port} was aborted.`, { host }));
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      }
+    });
+    try {
+      await Promise.race([this._open(session), guard]);
+      if (this._state !== 'opening') {
+        throw new ConnectionError('closed', `${host}:${port} closed the ${this.kind} connection while it was being set up.`, { host });
+      }
+      this._state = 'open';
+    } catch (err) {
+      this._state = 'closing';
+      try {
+        await this._close(true);
+      } catch {
+        // the connect error is the one worth reporting
+      }
+      this._state = 'closed';
+      this._ended = true;
+      throw this.mapError(err, 'connect');
+    } finally {
+      if (timer !== undefined) clock.clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async protocolAuthenticate(account: Account, context: ProtocolAuthContext): Promise<void> {
+    this.assertOpen('protocolAuthenticate');
+    try {
+      await this._authenticate(account, context);
+    } catch (err) {
+      throw this.mapError(err, 'authenticate');
+    }
+    this._protocolAuthenticated = true;
+  }
+
+  isProtocolAuthenticated(): boolean {
+    return this._protocolAuthenticated;
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    this.assertOpen('write');
+    if (!(bytes instanceof Uint8Array)) throw new TypeError(`${this.kind}: write() takes a Uint8Array.`);
+    if (bytes.length === 0) return;
+    try {
+      await this._write(bytes);
+    } catch (err) {
+      throw this.mapError(err, 'write');
+    }
+  }
+
+  resize(columns: number, rows: number): void {
+    if (this._state !== 'open') return;
+    this._resize(columns, rows);
+  }
+
+  getBanner(): string | undefined {
+    return undefined;
+  }
+
+  getRemoteVersion(): string | undefined {
+    return undefined;
+  }
+
+  isDummy(): boolean {
+    return false;
+  }
+
+  async close(force = false): Promise<void> {
+    if (this._state === 'idle') {
+      this._state = 'closed';
+      return;
+    }
+    if (this._state === 'closing' || this._state === 'closed') return;
+    this._state = 'closing';
+    try {
+      await this._close(force);
+    } finally {
+      this._state = 'closed';
+      this.finish(undefined);
+    }
+  }
+
+  // ---- for adapters ----
+
+  /** Adapters call this with every chunk received from the device. */
+  protected push(bytes: Uint8Array): void {
+    if (this._ended || bytes.length === 0) return;
+    this._session?.onData(bytes);
+  }
+
+  /** Adapters call this when the stream ended (error undefined for a clean close by the peer). */
+  protected end(error?: unknown): void {
+    if (this._ended) return;
+    const mapped = error === undefined ? undefined : this.mapError(error, 'read');
+    if (this._state === 'open' || this._state === 'opening') {
+      // Tear down what is left without waiting for it; the peer is gone.
+      this._state = 'closing';
+      Promise.resolve()
+        .then(() => this._close(true))
+        .catch(() => undefined)
+        .finally(() => {
+          this._state = 'closed';
+        });
+    }
+    this.finish(mapped);
+  }
+
+  /** Turns a native error into a NetxError; adapters may override to add their own cases. */
+  protected mapError(err: unknown, during: string): NetxError {
+    if (isNetxError(err)) return err;
+    const host = this._session?.host ?? '?';
+    const port = this._session?.port ?? this.defaultPort;
+    return mapSocketError(err, { host, port, kind: this.kind, during });
+  }
+
+  protected abstract _open(session: TransportSession): Promise<void>;
+  protected abstract _write(bytes: Uint8Array): Promise<void>;
+  protected abstract _close(force: boolean): Promise<void>;
+  /** Protocol-level login; the default has none. */
+  protected async _authenticate(_account: Account, _context: ProtocolAuthContext): Promise<void> {}
+  protected _resize(_columns: number, _rows: number): void {}
+
+  private finish(error: NetxError | undefined): void {
+    if (this._ended) return;
+    this._ended = true;
+    this._session?.onClose(error);
+  }
+
+  private assertOpen(method: string): void {
+    if (this._state === 'open') return;
+    if (this._state === 'idle' || this._state === 'opening') {
+      throw new StateError(`${this.kind}: ${method}() before the connection is open; await connect() first.`);
+    }
+    throw new ConnectionError('closed', `${this.kind}: ${method}() after the connection to ${this._session?.host ?? 'the device'} was closed; connect again with a new transport.`, {
+      ...(this._session ? { host: this._session.host } : {}),
+    });
+  }
+}

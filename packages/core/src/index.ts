@@ -35,3 +35,6 @@ export {
   GENERIC_PROMPT,
   GENERIC_USERNAME_PROMPT,
 } from './drivers/generic.js';
+export * as pagers from './drivers/pagers.js';
+export { ALL_PAGERS, stripAnsi } from './drivers/pagers.js';
+export { OsGuesser, CERTAIN_SCORE, type GuessScore } from './guess/os-guesser.js';

@@ -1,0 +1,120 @@
+// Finds the first pattern of a list (list order wins, not text position) that
+// matches the receive buffer. Linear: a pattern anchored at the end (`$`) is only
+// tried on the tail; others only on text not searched before plus an overlap, so
+// a match may be at most MATCH_WINDOW characters long.
+import { alignCleaned } from './ansi.js';
+import type { ReceiveBuffer } from './receive-buffer.js';
+
+/** Longest text one match may span, and the tail size for end-anchored patterns. */
+export const MATCH_WINDOW = 4096;
+
+export interface SearchPattern {
+  readonly re: RegExp;
+  /** Absolute offset before which this pattern must not match (login errors: after credentials). */
+  readonly from?: number;
+  /** Skip this pattern entirely. */
+  readonly disabled?: boolean;
+}
+
+export interface Found {
+  index: number;
+  match: RegExpExecArray;
+  /** Absolute offsets of the match in the buffer. */
+  start: number;
+  end: number;
+}
+
+type Anchor = 'end' | 'start' | 'free';
+const anchors = new WeakMap<RegExp, Anchor>();
+
+/** How a pattern is anchored: a trailing unescaped `$` or a leading `^` without the `m` flag. */
+export function anchorOf(re: RegExp): Anchor {
+  let a = anchors.get(re);
+  if (a === undefined) {
+    const multi = re.flags.includes('m');
+    if (!multi && /(^|[^\\])(\\\\)*\$$/.test(re.source) && !hasTopLevelAlternation(re.source)) a = 'end';
+    else if (!multi && re.source.startsWith('^') && !hasTopLevelAlternation(re.source)) a = 'start';
+    else a = 'free';
+    anchors.set(re, a);
+  }
+  return a;
+}
+
+/** `a$|b` is not anchored as a whole. */
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** Non-global, non-sticky copy (exec from 0, no lastIndex state). */
+const plain = new WeakMap<RegExp, RegExp>();
+function plainOf(re: RegExp): RegExp {
+  let p = plain.get(re);
+  if (!p) {
+    p = /[gy]/.test(re.flags) ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
+    plain.set(re, p);
+  }
+  return p;
+}
+
+export interface SearchOptions {
+  /** Absolute offset up to which free patterns were already searched. */
+  scannedTo: number;
+  /** Driver hook applied to the searched text (prompt waits). */
+  clean?: ((text: string) => string) | undefined;
+}
+
+export function findFirst(buf: ReceiveBuffer, patterns: readonly SearchPattern[], opts: SearchOptions): Found | undefined {
+  const windows = new Map<string, { text: string; cleaned: string; map?: Int32Array; at: number }>();
+  const windowFor = (a: number, b: number) => {
+    const key = `${a}:${b}`;
+    let w = windows.get(key);
+    if (!w) {
+      const text = buf.slice(a, b);
+      const cleaned = opts.clean ? opts.clean(text) : text;
+      w = { text, cleaned, at: a };
+      if (cleaned !== text) w.map = alignCleaned(text, cleaned);
+      windows.set(key, w);
+    }
+    return w;
+  };
+  for (let index = 0; index < patterns.length; index++) {
+    const p = patterns[index]!;
+    if (p.disabled) continue;
+    const lower = Math.max(buf.start, p.from ?? buf.start);
+    if (lower > buf.end) continue;
+    const anchor = anchorOf(p.re);
+    let a: number;
+    let b = buf.end;
+    if (anchor === 'end') a = Math.max(lower, buf.end - MATCH_WINDOW);
+    else if (anchor === 'start') {
+      if (lower > buf.start) continue;
+      a = buf.start;
+      b = Math.min(buf.end, buf.start + MATCH_WINDOW);
+    } else a = Math.max(lower, Math.min(opts.scannedTo, buf.end) - MATCH_WINDOW);
+    const w = windowFor(a, b);
+    const m = plainOf(p.re).exec(w.cleaned);
+    if (!m) continue;
+    const cs = m.index;
+    const ce = m.index + m[0].length;
+    let start = cs;
+    let end = ce;
+    if (w.map) {
+      start = w.map[cs]!;
+      end = ce === cs ? start : ce === w.cleaned.length ? w.text.length : w.map[ce - 1]! + 1;
+    }
+    m.index = w.at + start - buf.start;
+    return { index, match: m, start: w.at + start, end: w.at + end };
+  }
+  return undefined;
+}

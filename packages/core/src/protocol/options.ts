@@ -1,0 +1,81 @@
+// Options of a Protocol (api.md) plus netx's additions, with their defaults.
+import type { AccountFactory } from '../account.js';
+import type { Clock } from '../ports/clock.js';
+import type { Driver } from '../ports/driver.js';
+import type { DebugLevel, Transport } from '../ports/transport.js';
+
+export interface ProtocolOptions {
+  /** An adapter instance. */
+  transport: Transport;
+  /** Fixed driver (or a name from `drivers`/generic); omitted = chosen by guessOs(). */
+  driver?: Driver | string;
+  /** Drivers known for guessing and by name (generic is always there). */
+  drivers?: Iterable<Driver>;
+  /** Receives the device's output (`\r` removed, secrets masked). */
+  stdout?: (text: string) => void;
+  /** Receives debug lines; default: process.stderr. */
+  stderr?: (line: string) => void;
+  /** 0 (silent) to 5 (every byte); default 0. */
+  debug?: DebugLevel;
+  /** Default 30_000. */
+  connectTimeout?: number;
+  /** Inactivity limit of every wait: restarts on each chunk. Default 30_000. */
+  timeout?: number;
+  /** Default 20_000; passed to the transport. */
+  bannerTimeout?: number;
+  /** Conversation log file (appended; secrets never written). */
+  logfile?: string;
+  /** Default 'dumb'. */
+  termType?: string;
+  /** Default true. */
+  verifyFingerprint?: boolean;
+  accountFactory?: AccountFactory;
+  /** Default 'latin1' (byte for byte). */
+  encoding?: string;
+  /** Default: the system clock. */
+  clock?: Clock;
+  // ---- netx additions ----
+  /** Overall limit of one wait in ms, however much data keeps coming. Default 600_000; 0 = none. */
+  deadline?: number;
+  /** Most characters the buffer may hold without a match (BufferLimitError). Default 16 MiB. */
+  maxBufferSize?: number;
+  /** Times a device may ask for the user name or the password before LoginFailure. Default 3. */
+  maxLoginAttempts?: number;
+  /** Pager prompts answered per wait before giving up (ProtocolError). Default 10_000. */
+  maxPages?: number;
+  /** Terminal size told to the transport. Default 80 x 24. */
+  columns?: number;
+  rows?: number;
+}
+
+/** Per-call options of the waits (expect, waitFor, expectPrompt, execute). */
+export interface WaitOptions {
+  /** Ends the call with AbortedError. */
+  signal?: AbortSignal;
+  /** Inactivity limit for this call (default: the connection's timeout). */
+  timeout?: number;
+  /** Overall limit for this call (default: the connection's deadline). */
+  deadline?: number;
+}
+
+export interface PromptWaitOptions extends WaitOptions {
+  /** Remove the text up to and including the prompt from the buffer (default true). */
+  consume?: boolean;
+}
+
+export const DEFAULTS = {
+  connectTimeout: 30_000,
+  timeout: 30_000,
+  bannerTimeout: 20_000,
+  termType: 'dumb',
+  verifyFingerprint: true,
+  encoding: 'latin1',
+  debug: 0 as DebugLevel,
+  deadline: 600_000,
+  maxBufferSize: 16 * 1024 * 1024,
+  maxLoginAttempts: 3,
+  maxPages: 10_000,
+  columns: 80,
+  rows: 24,
+  monitorLimit: 80,
+} as const;

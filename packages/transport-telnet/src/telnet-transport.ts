@@ -1,0 +1,139 @@
+// TelnetTransport: the Telnet adapter over node:net. All protocol work happens
+// in the sans-IO TelnetCodec; this file only moves bytes and maps errors.
+import { connect as netConnect, type Socket } from 'node:net';
+import {
+  AbstractTransport,
+  ConnectionError,
+  ProtocolError,
+  type TransportCapabilities,
+  type TransportSession,
+} from '@netx/core';
+import { TelnetCodec } from './telnet-codec.js';
+
+export interface TelnetTransportOptions {
+  /**
+   * Ask the server for BINARY (RFC 856) in both directions. When it agrees, a bare
+   * CR is sent as is and a received CR NUL is kept. Default false: devices rarely
+   * offer it, and the NVT rules are what their CLIs expect.
+   */
+  binary?: boolean;
+  /** Longest subnegotiation accepted from the server, in bytes; longer ends the connection. Default 8192. */
+  maxSubnegotiation?: number;
+}
+
+export const TELNET_CAPABILITIES: TransportCapabilities = Object.freeze({
+  protocolAuth: false,
+  banner: false,
+  remoteVersion: false,
+  windowSize: true,
+  keepalive: false,
+  // CR NUL / CR LF rules of the NVT (and telnetd's own CR LF -> CR) change some byte sequences.
+  binarySafe: false,
+  peerClose: true,
+});
+
+export class TelnetTransport extends AbstractTransport {
+  readonly kind = 'telnet';
+  readonly capabilities = TELNET_CAPABILITIES;
+  readonly defaultPort = 23;
+
+  private readonly options: TelnetTransportOptions;
+  private socket: Socket | undefined;
+  private codec: TelnetCodec | undefined;
+
+  constructor(options: TelnetTransportOptions = {}) {
+    super();
+    const max = options.maxSubnegotiation;
+    if (max !== undefined && (!Number.isInteger(max) || max < 16)) {
+      throw new TypeError(`telnet: maxSubnegotiation must be an integer of at least 16, got ${String(max)}.`);
+    }
+    this.options = { ...options };
+  }
+
+  protected _open(session: TransportSession): Promise<void> {
+    const codec = new TelnetCodec({
+      termType: session.termType,
+      columns: session.columns,
+      rows: session.rows,
+      ...(this.options.binary !== undefined ? { binary: this.options.binary } : {}),
+      ...(this.options.maxSubnegotiation !== undefined ? { maxSubnegotiation: this.options.maxSubnegotiation } : {}),
+      trace: (line) => this.debug(4, line),
+    });
+    this.codec = codec;
+    const host = unbracket(session.host);
+    return new Promise<void>((resolve, reject) => {
+      let connected = false;
+      const socket = netConnect({ host, port: session.port });
+      this.socket = socket;
+      socket.once('connect', () => {
+        connected = true;
+        // Small CLI writes must not wait for Nagle + delayed ACK (see measured-facts.md).
+        socket.setNoDelay(true);
+        this.debug(2, `connected to ${host}:${session.port}`);
+        for (const bytes of codec.start()) socket.write(bytes);
+        resolve();
+      });
+      socket.on('data', (chunk: Buffer) => this.onSocketData(chunk));
+      socket.on('error', (err) => {
+        if (connected) this.end(err);
+        else reject(err);
+      });
+      socket.on('close', () => {
+        if (connected) this.end();
+        else reject(new ConnectionError('closed', `${host}:${session.port} closed the telnet connection before it was set up.`, { host: session.host }));
+      });
+    });
+  }
+
+  protected _write(bytes: Uint8Array): Promise<void> {
+    const socket = this.socket;
+    const codec = this.codec;
+    if (!socket || !codec) throw new ConnectionError('closed', 'telnet: no socket; connect first.');
+    const encoded = codec.encode(bytes);
+    return new Promise<void>((resolve, reject) => {
+      socket.write(encoded, (err) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  protected async _close(force: boolean): Promise<void> {
+    const socket = this.socket;
+    if (!socket || socket.destroyed) return;
+    if (force) {
+      socket.destroy();
+      return;
+    }
+    // Telnet has no goodbye: flush what is queued, send FIN, then let go without
+    // waiting for the peer, so a peer that never closes cannot hang us.
+    await new Promise<void>((resolve) => {
+      socket.once('close', () => resolve());
+      socket.end(() => socket.destroy());
+    });
+  }
+
+  protected override _resize(columns: number, rows: number): void {
+    const socket = this.socket;
+    if (!socket || !this.codec) return;
+    for (const bytes of this.codec.resize(columns, rows)) socket.write(bytes);
+  }
+
+  private onSocketData(chunk: Buffer): void {
+    const codec = this.codec;
+    const socket = this.socket;
+    if (!codec || !socket) return;
+    const { data, replies, violations } = codec.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    for (const bytes of replies) socket.write(bytes);
+    if (data.length === 1) this.push(data[0]!);
+    else if (data.length > 1) this.push(Buffer.concat(data));
+    for (const v of violations) {
+      if (v.reason === 'subnegotiation-too-long') {
+        this.end(new ProtocolError(`telnet: ${this.session.host}:${this.session.port} sent a ${v.detail}; this does not look like a telnet server (check the port), or raise maxSubnegotiation.`, { host: this.session.host }));
+        return;
+      }
+    }
+  }
+}
+
+/** Accepts `[2001:db8::1]` (URL style) as well as `2001:db8::1`. */
+function unbracket(host: string): string {
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}

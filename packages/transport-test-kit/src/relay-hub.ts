@@ -1,0 +1,111 @@
+// A loopback TCP server whose every accepted connection is a PeerConnection:
+// the meeting point of the relay script (run behind telnetd/sshd) and the tests.
+import { createServer, type Server, type Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { DEFAULT_WAIT_MS, DeadlineError } from './deadline.js';
+import { SocketPeerConnection, type PeerConnection, type StartedPeer } from './peer.js';
+
+export interface RelayHub {
+  /** The hub's port on 127.0.0.1. */
+  readonly port: number;
+  /** argv that relays a server session to this hub: `[node, /abs/relay.mjs, port]`. */
+  readonly relayCommand: string[];
+  /** `relayCommand` quoted for a POSIX shell (sshd ForceCommand runs through the user's shell). */
+  readonly relayShellCommand: string;
+  /** The device side of the next accepted connection (accept order; bounded wait, default 10 s). */
+  nextConnection(timeoutMs?: number): Promise<PeerConnection>;
+  /** Closes the server and every connection. */
+  stop(): Promise<void>;
+}
+
+/** Absolute path of the relay script shipped with this package. */
+export function relayScriptPath(): string {
+  const here = new URL('./relay.mjs', import.meta.url);
+  if (existsSync(here)) return fileURLToPath(here);
+  // Built copy in dist/ whose build did not copy the script: use the one in src/.
+  const src = new URL('../src/relay.mjs', import.meta.url);
+  if (existsSync(src)) return fileURLToPath(src);
+  throw new Error(`@netx/transport-test-kit: relay.mjs not found next to ${fileURLToPath(import.meta.url)}; reinstall the package.`);
+}
+
+function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_\-./:=@%+,]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export async function startRelayHub(): Promise<RelayHub> {
+  const accepted: SocketPeerConnection[] = [];
+  const waiters: Array<(conn: SocketPeerConnection) => void> = [];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    const conn = new SocketPeerConnection(socket, `peer (hub connection from port ${socket.remotePort})`);
+    const waiter = waiters.shift();
+    if (waiter) waiter(conn);
+    else accepted.push(conn);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: 0 }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('relay hub: no TCP address after listen().');
+  const port = address.port;
+  const relayCommand = [process.execPath, relayScriptPath(), String(port)];
+  let stopped = false;
+
+  return {
+    port,
+    relayCommand,
+    relayShellCommand: relayCommand.map(shellQuote).join(' '),
+    nextConnection(timeoutMs = DEFAULT_WAIT_MS): Promise<PeerConnection> {
+      if (stopped) return Promise.reject(new Error('relay hub: nextConnection() after stop().'));
+      // A connection that already ended (left over from an earlier, failed test) is no use.
+      while (accepted.length > 0) {
+        const conn = accepted.shift()!;
+        if (!conn.ended) return Promise.resolve(conn);
+      }
+      return new Promise<PeerConnection>((resolve, reject) => {
+        const waiter = (conn: SocketPeerConnection) => {
+          clearTimeout(timer);
+          resolve(conn);
+        };
+        const timer = setTimeout(() => {
+          const i = waiters.indexOf(waiter);
+          if (i >= 0) waiters.splice(i, 1);
+          reject(
+            new DeadlineError(
+              `relay hub 127.0.0.1:${port}: no connection within ${timeoutMs} ms; check that the server runs the relay command (${relayCommand.join(' ')}) and that the client got through login.`,
+            ),
+          );
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    async stop(): Promise<void> {
+      if (stopped) return;
+      stopped = true;
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * A StartedPeer that the transport reaches directly over TCP on 127.0.0.1
+ * (a raw TCP transport, or the target of websockify).
+ */
+export async function tcpPeer(): Promise<StartedPeer & { readonly hub: RelayHub }> {
+  const hub = await startRelayHub();
+  return {
+    host: '127.0.0.1',
+    port: hub.port,
+    hub,
+    nextConnection: (timeoutMs?: number) => hub.nextConnection(timeoutMs),
+    stop: () => hub.stop(),
+  };
+}

@@ -38,3 +38,6 @@ export {
 export * as pagers from './drivers/pagers.js';
 export { ALL_PAGERS, stripAnsi } from './drivers/pagers.js';
 export { OsGuesser, CERTAIN_SCORE, type GuessScore } from './guess/os-guesser.js';
+export * from './protocol/index.js';
+export { otp, otpKey, keyToWords, SKEY_CHALLENGE } from './otp/skey.js';
+export { md4 } from './otp/md4.js';

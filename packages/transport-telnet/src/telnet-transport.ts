@@ -70,7 +70,7 @@ export class TelnetTransport extends AbstractTransport {
         // Small CLI writes must not wait for Nagle + delayed ACK (see measured-facts.md).
         socket.setNoDelay(true);
         this.debug(2, `connected to ${host}:${session.port}`);
-        for (const bytes of codec.start()) socket.write(bytes);
+        this.send(codec.start());
         resolve();
       });
       socket.on('data', (chunk: Buffer) => this.onSocketData(chunk));
@@ -111,9 +111,8 @@ export class TelnetTransport extends AbstractTransport {
   }
 
   protected override _resize(columns: number, rows: number): void {
-    const socket = this.socket;
-    if (!socket || !this.codec) return;
-    for (const bytes of this.codec.resize(columns, rows)) socket.write(bytes);
+    if (!this.codec) return;
+    this.send(this.codec.resize(columns, rows));
   }
 
   private onSocketData(chunk: Buffer): void {
@@ -121,15 +120,22 @@ export class TelnetTransport extends AbstractTransport {
     const socket = this.socket;
     if (!codec || !socket) return;
     const { data, replies, violations } = codec.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    for (const bytes of replies) socket.write(bytes);
+    const fatal = violations.find((v) => v.reason === 'subnegotiation-too-long');
+    if (fatal) {
+      const { host, port } = this.session;
+      this.end(new ProtocolError(`telnet: ${host}:${port} sent a ${fatal.detail}; this does not look like a telnet server (check the port), or raise maxSubnegotiation.`, { host }));
+      return;
+    }
+    this.send(replies);
     if (data.length === 1) this.push(data[0]!);
     else if (data.length > 1) this.push(Buffer.concat(data));
-    for (const v of violations) {
-      if (v.reason === 'subnegotiation-too-long') {
-        this.end(new ProtocolError(`telnet: ${this.session.host}:${this.session.port} sent a ${v.detail}; this does not look like a telnet server (check the port), or raise maxSubnegotiation.`, { host: this.session.host }));
-        return;
-      }
-    }
+  }
+
+  /** Negotiation bytes; dropped once the socket is going away. */
+  private send(messages: Uint8Array[]): void {
+    const socket = this.socket;
+    if (!socket || socket.destroyed || !socket.writable) return;
+    for (const bytes of messages) socket.write(bytes);
   }
 }
 

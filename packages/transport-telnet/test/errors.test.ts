@@ -7,7 +7,22 @@ import { createTestSession, latin1 } from './helpers/session.js';
 import { freePort } from './helpers/telnetd.js';
 import { startTelnetSim } from './helpers/telnet-sim.js';
 
+class ExposedTelnet extends TelnetTransport {
+  map(err: unknown, during: string) {
+    return this.mapError(err, during);
+  }
+}
+
 describe('TelnetTransport errors', () => {
+  it('maps unreachable and DNS failures (loopback cannot produce them; the mapping is checked directly)', () => {
+    const t = new ExposedTelnet();
+    const unreachable = t.map(Object.assign(new Error('connect EHOSTUNREACH'), { code: 'EHOSTUNREACH' }), 'connect');
+    expect(unreachable).toBeInstanceOf(ConnectionError);
+    expect((unreachable as ConnectionError).reason).toBe('unreachable');
+    const dns = t.map(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), 'connect');
+    expect((dns as ConnectionError).reason).toBe('dns');
+  });
+
   it('a closed port is ConnectionError reason refused', async () => {
     const port = await freePort();
     const t = new TelnetTransport();

@@ -1,6 +1,7 @@
 // The transport against a real busybox telnetd whose login program is a small
-// device CLI (test/fixtures/fake-device.sh). @netx/core has no Protocol yet, so
-// these tests drive the app-level login by hand: read the prompt, write the answer.
+// device CLI (test/fixtures/fake-device.sh). These tests drive the login by hand
+// (read the prompt, write the answer) to check the bytes the transport delivers;
+// protocol-login.test.ts does the same logins through core's Protocol.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError } from '@netx/core';
@@ -157,7 +158,9 @@ describe('busybox telnetd, a3 + A1: username and password, enable asks a passwor
     await c.send('exit');
     expect(await c.s.closed).toBeUndefined();
     await c.t.close();
-    expect(c.t.state).toBe('closed');
+    expect(['closing', 'closed']).toContain(c.t.state);
+    await expect(c.send('show version')).rejects.toBeInstanceOf(ConnectionError);
+    expect(c.s.closeCalls()).toBe(1);
   });
 });
 

@@ -2,7 +2,9 @@
 // the meeting point of the relay script (run behind telnetd/sshd) and the tests.
 import { createServer, type Server, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_WAIT_MS, DeadlineError } from './deadline.js';
 import { SocketPeerConnection, type PeerConnection, type StartedPeer } from './peer.js';
 
@@ -13,6 +15,11 @@ export interface RelayHub {
   readonly relayCommand: string[];
   /** `relayCommand` quoted for a POSIX shell (sshd ForceCommand runs through the user's shell). */
   readonly relayShellCommand: string;
+  /**
+   * An executable `/bin/sh` script that execs `relayCommand`, for servers whose login program
+   * takes a path without arguments (busybox telnetd `-l`). Created on first call, removed by stop().
+   */
+  relayLauncher(): string;
   /** The device side of the next accepted connection (accept order; bounded wait, default 10 s). */
   nextConnection(timeoutMs?: number): Promise<PeerConnection>;
   /** Closes the server and every connection. */
@@ -56,12 +63,27 @@ export async function startRelayHub(): Promise<RelayHub> {
   if (address === null || typeof address === 'string') throw new Error('relay hub: no TCP address after listen().');
   const port = address.port;
   const relayCommand = [process.execPath, relayScriptPath(), String(port)];
+  const relayShellCommand = relayCommand.map(shellQuote).join(' ');
+  let launcherDir: string | undefined;
   let stopped = false;
 
   return {
     port,
     relayCommand,
-    relayShellCommand: relayCommand.map(shellQuote).join(' '),
+    relayShellCommand,
+    relayLauncher(): string {
+      if (!launcherDir) {
+        launcherDir = mkdtempSync(join(tmpdir(), 'netx-relay-'));
+        // Servers may run the launcher as another user (sshd ForceCommand).
+        chmodSync(launcherDir, 0o755);
+      }
+      const path = join(launcherDir, 'relay.sh');
+      if (!existsSync(path)) {
+        writeFileSync(path, `#!/bin/sh\nexec ${relayShellCommand}\n`);
+        chmodSync(path, 0o755);
+      }
+      return path;
+    },
     nextConnection(timeoutMs = DEFAULT_WAIT_MS): Promise<PeerConnection> {
       if (stopped) return Promise.reject(new Error('relay hub: nextConnection() after stop().'));
       // A connection that already ended (left over from an earlier, failed test) is no use.
@@ -90,6 +112,7 @@ export async function startRelayHub(): Promise<RelayHub> {
       if (stopped) return;
       stopped = true;
       for (const socket of sockets) socket.destroy();
+      if (launcherDir) rmSync(launcherDir, { recursive: true, force: true });
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -30,6 +30,8 @@ export interface TransportSession {
   readonly host: string;
   readonly port: number;
   readonly connectTimeout: number;
+  /** How long to wait for the protocol banner/greeting (SSH), in ms; the Protocol passes its bannerTimeout. */
+  readonly bannerTimeout?: number;
   readonly termType: string;
   readonly columns: number;
   readonly rows: number;

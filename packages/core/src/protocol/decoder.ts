@@ -32,7 +32,7 @@ export function createCodec(encoding = 'latin1'): TextCodec {
       encode: (text) => new Uint8Array(Buffer.from(text, 'latin1')),
     };
   }
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(name);
   } catch {

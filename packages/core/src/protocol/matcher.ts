@@ -12,6 +12,8 @@ export interface SearchPattern {
   readonly re: RegExp;
   /** Absolute offset before which this pattern must not match (login errors: after credentials). */
   readonly from?: number;
+  /** Free label for the caller (the login loop tells pattern kinds apart). */
+  readonly tag?: string;
   /** Skip this pattern entirely. */
   readonly disabled?: boolean;
 }

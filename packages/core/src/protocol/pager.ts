@@ -21,9 +21,10 @@ export function findPager(tail: string, rules: readonly PagerRule[]): PagerHit |
 }
 
 /** One run of erase sequences at the start of the next page. */
-const ERASE_RUN = /^(?:\x08+(?:[ \t]+\x08+)?|\r[ \t]*\r(?!\n)|\r?\x1b\[[0-9;]*[KDGJ]|\x1b\[\d*(?:;\d*)?H)+/;
+// Huawei VRP / H3C Comware wipe with cursor-left, blanks, cursor-left: `\x1b[42D` + 42 blanks + `\x1b[42D`.
+const ERASE_RUN = /^(?:\x08+(?:[ \t]+\x08+)?|\r[ \t]*\r(?!\n)|\r?\x1b\[[0-9;]*[KDGJ](?:[ \t]+\x1b\[[0-9;]*D)?|\x1b\[\d*(?:;\d*)?H)+/;
 /** Text that may still turn into an erase sequence when more arrives. */
-const MAYBE_ERASE = /^(?:[ \t]*|\r[ \t]*|\r?\x1b(?:\[[0-9;]*)?)$/;
+const MAYBE_ERASE = /^(?:[ \t]*|\r[ \t]*|\r?\x1b(?:\[[0-9;]*)?|[ \t]+\x1b(?:\[[0-9;]*)?)$/;
 const MAX_HELD = 512;
 
 /** Strips the erase sequences that follow an answered pager prompt. */

@@ -63,7 +63,6 @@ interface Pending {
   resolve(r: WaitResult): void;
   reject(e: unknown): void;
   scannedTo: number;
-  lastKey: string;
   lastPatterns: readonly SearchPattern[] | undefined;
   lastClean: unknown;
   idleTimer: unknown;
@@ -150,13 +149,13 @@ export class WaitEngine {
       return Promise.reject(err);
     }
     if (req.signal?.aborted) return Promise.reject(this.abortError(req));
+    this.pages = 0;
     return new Promise<WaitResult>((resolve, reject) => {
       const p: Pending = {
         req,
         resolve,
         reject,
         scannedTo: this.buffer.start,
-        lastKey: '',
         lastPatterns: undefined,
         lastClean: undefined,
         idleTimer: undefined,
@@ -206,7 +205,7 @@ export class WaitEngine {
     if (found) {
       const response = this.buffer.slice(this.buffer.start, found.start);
       if (p.req.consume) this.buffer.consume(found.end);
-      this.deps.debug(3, `${p.req.op}: pattern ${found.index} (${resolved.patterns[found.index]!.re}) matched`);
+      this.deps.debug(3, `${p.req.op}: pattern ${found.index} (${short(resolved.patterns[found.index]!.re)}) matched`);
       this.deps.onMatch(response);
       const result: WaitResult = { ...found, pattern: resolved.patterns[found.index]!, response };
       this.settle(p, () => p.resolve(result));
@@ -320,4 +319,9 @@ function samePatterns(a: readonly SearchPattern[] | undefined, b: readonly Searc
     if (x.re !== y.re || x.from !== y.from || x.disabled !== y.disabled) return false;
   }
   return true;
+}
+
+function short(re: RegExp): string {
+  const s = String(re);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

@@ -31,6 +31,8 @@ export abstract class AbstractTransport implements Transport {
   private _session: TransportSession | undefined;
   private _protocolAuthenticated = false;
   private _ended = false;
+  /** The teardown in flight, so every close() caller waits for the same one. */
+  private _closing: Promise<void> | undefined;
 
   get state(): TransportState {
     return this._state;
@@ -145,14 +147,13 @@ export abstract class AbstractTransport implements Transport {
       this._state = 'closed';
       return;
     }
-    if (this._state === 'closing' || this._state === 'closed') return;
+    if (this._state === 'closing' || this._state === 'closed') return this._closing;
     this._state = 'closing';
-    try {
-      await this._close(force);
-    } finally {
+    this._closing = this._close(force).finally(() => {
       this._state = 'closed';
       this.finish(undefined);
-    }
+    });
+    return this._closing;
   }
 
   // ---- for adapters ----
@@ -170,7 +171,7 @@ export abstract class AbstractTransport implements Transport {
     if (this._state === 'open' || this._state === 'opening') {
       // Tear down what is left without waiting for it; the peer is gone.
       this._state = 'closing';
-      Promise.resolve()
+      this._closing = Promise.resolve()
         .then(() => this._close(true))
         .catch(() => undefined)
         .finally(() => {

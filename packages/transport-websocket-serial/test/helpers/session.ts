@@ -12,8 +12,8 @@ export interface TestSession extends TransportSession {
   /** Resolves with the close error (undefined for a clean close). */
   closed: Promise<NetxError | undefined>;
   isClosed(): boolean;
-  /** Resolves once a debug line matches. */
-  waitForDebug(pattern: RegExp): Promise<void>;
+  /** Resolves once `count` debug lines match. */
+  waitForDebug(pattern: RegExp, count?: number): Promise<void>;
 }
 
 const WAIT_LIMIT_MS = 10_000;
@@ -89,10 +89,10 @@ export function createSession(init: Partial<Omit<TransportSession, 'debug' | 'on
       );
       return found;
     },
-    async waitForDebug(pattern) {
+    async waitForDebug(pattern, count = 1) {
       await waitUntil(
-        () => debugLines.some((l) => pattern.test(l)),
-        () => `no debug line matched ${pattern}; lines: ${debugLines.slice(-10).join(' | ')}`,
+        () => debugLines.filter((l) => pattern.test(l)).length >= count,
+        () => `fewer than ${count} debug line(s) matched ${pattern}; lines: ${debugLines.slice(-10).join(' | ')}`,
       );
     },
   };

@@ -1,0 +1,8 @@
+// The Protocol and its parts.
+export { Protocol, type AppLoginCallOptions, type DataListener, type LoginOptions, type MonitorListener, type OtpListener } from './protocol.js';
+export { DEFAULTS as PROTOCOL_DEFAULTS, type PromptWaitOptions, type ProtocolOptions, type WaitOptions } from './options.js';
+export { DriverRegistry } from './driver-registry.js';
+export { cleanPromptText } from './ansi.js';
+export { createCodec, type TextCodec } from './decoder.js';
+export { MATCH_WINDOW } from './matcher.js';
+export type { InteractIo } from './interact.js';

@@ -1,0 +1,21 @@
+// @netx/driver-test-kit: the tests every netx driver runs against its own samples.
+export { driverKitSuite, preview, type DriverKitOptions, type KitTestApi } from './suite.js';
+export {
+  anyMatch,
+  driverRegExps,
+  endsInPrompt,
+  findCommandError,
+  findPager,
+  findPrompt,
+  guessEveryWay,
+  guessFromChunks,
+  hasPrompt,
+  onOwnLine,
+  promptContexts,
+  SAMPLE_ECHO,
+  SAMPLE_OUTPUT,
+  type ChunkedGuesses,
+  type CommandErrorHit,
+  type PromptMatch,
+} from './checks.js';
+export { randomChunks, seededRandom, seedOf } from './random.js';

@@ -1,0 +1,34 @@
+// Nokia (Alcatel-Lucent) ISAM access nodes: Exscript's `isam` driver. Its prompt
+// pattern has no end anchor (a prompt anywhere in new text counts), as in Exscript;
+// its errors are the generic ones (Exscript's own list is never installed).
+import { defineDriver } from '@netx/core';
+import { ISAM_PAGERS } from './pagers.js';
+
+export const isam = defineDriver({
+  name: 'isam',
+  usernamePrompt: /login: ?/i,
+  passwordPrompt: /[\r\n]password: ?/i,
+  prompt: /[\r\n][\- +\d+\w+.]+(?:\([^)]+\))?[>#] ?/,
+  pagers: ISAM_PAGERS,
+  guess: {
+    head: [{ match: /last login : \d{1,2}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{1,2}:\d{1,2}/, score: 90 }],
+    response: [{ match: /[\r\n][\- +\d+\w+.]+(?:\([^)]+\))?[>#] ?/, score: 20 }],
+  },
+  samples: {
+    prompts: ['\r\nDISTRICT-CITY>#', '\r\nISAM-7302>#', '\r\nleg-isam-01># '],
+    notPrompts: ['\r\nadmin equipment slot 1/1/1', '\r\n========================================'],
+    usernamePrompts: ['login: ', '\r\nlogin:'],
+    passwordPrompts: ['\r\npassword:', '\r\nPassword: '],
+    errors: ['invalid token\r\n', 'Error : instance does not exist\r\n'],
+    nonErrors: ['#### Welcome to DISTRICT-CITY-EG ####\r\n'],
+    loginErrors: ['\r\nLogin incorrect', '\r\nAuthentication failed'],
+    banners: [
+      // corpus: isam (Exscript test data, MIT)
+      'login: foo\npassword:\n#### Welcome to DISTRICT-CITY-EG ####\nlast login : 13/05/15 13:49:40\nDISTRICT-CITY>#',
+      // self-written, in the same shape
+      'login: isadmin\r\npassword:\r\n\r\n       Welcome to ISAM\r\nlast login : 25/11/26 09:01:44\r\nISAM-7302-A>#',
+      '\r\nlogin: admin\r\npassword: \r\nlast login : 1/2/26 8:05:00\r\n',
+    ],
+    pagers: ['\r\n--More--'],
+  },
+});

@@ -1,0 +1,101 @@
+// A virtual Juniper Junos router: `login: `, `Password:`, `user@r1> `,
+// `configure` -> `[edit]` + `user@r1# `, a `---(more N%)---` pager that
+// `set cli screen-length 0` switches off, `error: unknown command`.
+import type { CommandContext, CommandTable, VirtualDeviceOptions } from '../types.js';
+import { VirtualDevice } from '../virtual-device.js';
+import { JUNOS_SHOW_INTERFACES_TERSE, junosShowVersion } from './junos-texts.js';
+import { mergeTables } from './merge.js';
+
+export interface JunosDeviceOptions extends Omit<VirtualDeviceOptions, 'login'> {
+  /** default 'user' */
+  username?: string;
+  /** default 'juniper' */
+  password?: string;
+}
+
+/** `\r\nuser@r1> ` in operational mode; `\r\n[edit]\r\nuser@r1# ` in configuration mode. */
+export function junosPrompt(mode: string, info: { hostname: string; username: string | undefined }): string {
+  const who = `${info.username ?? 'root'}@${info.hostname}`;
+  return mode === 'config' ? `\r\n[edit]\r\n${who}# ` : `\r\n${who}> `;
+}
+
+export function junosUnknownCommand(line: string, ctx: CommandContext): string {
+  const column = `${ctx.username ?? 'root'}@${ctx.hostname}> `.length + (line.length - line.trimStart().length);
+  return `${' '.repeat(column)}^\nerror: unknown command\n`;
+}
+
+function screenLength(ctx: CommandContext): string {
+  const n = Number(ctx.match?.[1] ?? 0);
+  ctx.pager.enabled = n > 0;
+  if (n > 0) ctx.pager.pageLength = n;
+  return `Screen length set to ${n}\n`;
+}
+
+export const junosOperationalCommands: CommandTable = [
+  ['show version', (ctx) => junosShowVersion(ctx.hostname)],
+  ['show interfaces terse', JUNOS_SHOW_INTERFACES_TERSE],
+  ['set cli screen-length 0', screenLength],
+  [/^set cli screen-length (\d+)$/, screenLength],
+  [/^set cli screen-width (\d+)$/, (ctx) => `Screen width set to ${ctx.match![1]}\n`],
+  ['set cli complete-on-space off', 'Disabling complete-on-space\n'],
+  [/^set cli terminal (\S+)$/, (ctx) => `Terminal type set to '${ctx.match![1]}'\n`],
+  ['set cli timestamp disable', ''],
+  [
+    'configure',
+    (ctx) => {
+      ctx.mode = 'config';
+      return 'Entering configuration mode\n';
+    },
+  ],
+];
+
+const leaveConfig = (ctx: CommandContext) => {
+  ctx.mode = 'operational';
+  return 'Exiting configuration mode\n';
+};
+
+export const junosConfigCommands: CommandTable = [
+  ['exit', leaveConfig],
+  ['exit configuration-mode', leaveConfig],
+  ['quit', leaveConfig],
+  ['commit', 'commit complete\n'],
+  [/^(?:set|delete) \S.*$/, ''],
+];
+
+/** The VirtualDeviceOptions of the Junos profile, for families that derive their own device from it. */
+export function junosOptions(opts: JunosDeviceOptions = {}): VirtualDeviceOptions {
+  const { username = 'user', password = 'juniper', ...rest } = opts;
+  const hostname = rest.hostname ?? 'r1';
+  return {
+    hostname,
+    banner: `\n${hostname} (ttyp0)\n\n`,
+    motd: '\n--- JUNOS 21.4R3.15 Kernel 64-bit  JNPR-12.1-20230127.3a32f79_buil\n',
+    prompt: junosPrompt,
+    initialMode: 'operational',
+    abbreviations: true,
+    unknownCommand: junosUnknownCommand,
+    pager: {
+      pageLength: 24,
+      prompt: (shown, total) => `---(more ${Math.floor((shown * 100) / total)}%)---`,
+      erase: (more) => `\r${' '.repeat(more.length)}\r`,
+    },
+    exitCommands: ['exit', 'quit'],
+    ...rest,
+    login: {
+      style: 'username+password',
+      username,
+      password,
+      usernamePrompt: 'login: ',
+      passwordPrompt: 'Password:',
+      failureText: 'Login incorrect',
+      lockoutText: 'Login incorrect',
+    },
+    commands: mergeTables(junosOperationalCommands, rest.commands),
+    modeCommands: { ...rest.modeCommands, config: mergeTables(junosConfigCommands, rest.modeCommands?.['config']) },
+  };
+}
+
+/** A virtual Junos router (defaults: r1, user/juniper). */
+export function junosDevice(opts: JunosDeviceOptions = {}): VirtualDevice {
+  return new VirtualDevice(junosOptions(opts));
+}

@@ -1,0 +1,89 @@
+// The in-repo SSH simulator (ssh2's Server on 127.0.0.1) for the keyboard-interactive
+// cases OpenSSH without an OTP PAM module cannot express: passcode prompts, several
+// rounds, endless questions, a server that never answers.
+import ssh2 from 'ssh2';
+import type { AuthContext, Connection } from 'ssh2';
+import { freePort } from './sshd.js';
+
+export interface KbdRound {
+  prompt: string;
+  /** The answer that lets the login go on. */
+  expect: string;
+}
+
+export interface KbdServerOptions {
+  /** Rounds of questions (each round: one INFO_REQUEST with these prompts). */
+  rounds?: KbdRound[][];
+  /** 'endless': ask the first round again and again; 'silent': never answer the keyboard-interactive request. */
+  mode?: 'script' | 'endless' | 'silent';
+}
+
+export interface KbdServer {
+  readonly host: '127.0.0.1';
+  readonly port: number;
+  /** Every answer the client sent, in order. */
+  readonly answers: string[];
+  /** Resolves when the first keyboard-interactive request arrived. */
+  readonly kbdRequested: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startKbdServer(options: KbdServerOptions): Promise<KbdServer> {
+  const hostKey = ssh2.utils.generateKeyPairSync('ed25519').private;
+  const answers: string[] = [];
+  const connections = new Set<Connection>();
+  let onKbd!: () => void;
+  const kbdRequested = new Promise<void>((r) => (onKbd = r));
+  const rounds = options.rounds ?? [];
+  const mode = options.mode ?? 'script';
+
+  const server = new ssh2.Server({ hostKeys: [hostKey] }, (client) => {
+    connections.add(client);
+    client.on('close', () => connections.delete(client));
+    client.on('error', () => undefined);
+    client.on('authentication', (ctx: AuthContext) => {
+      if (ctx.method !== 'keyboard-interactive') return ctx.reject(['keyboard-interactive']);
+      onKbd();
+      if (mode === 'silent') return; // never answers: the client's watchdog must end the wait
+      let i = 0;
+      const ask = () => {
+        const round = mode === 'endless' ? rounds[0]! : rounds[i];
+        if (!round) return ctx.accept();
+        ctx.prompt(round.map((r) => ({ prompt: r.prompt, echo: false })), 'netx test', (given) => {
+          answers.push(...given);
+          const ok = round.every((r, k) => given[k] === r.expect);
+          if (!ok) return ctx.reject(['keyboard-interactive']);
+          i++;
+          ask();
+        });
+      };
+      ask();
+    });
+    client.on('ready', () => {
+      client.on('session', (accept) => {
+        const session = accept();
+        session.on('pty', (acceptPty) => acceptPty?.());
+        session.on('shell', (acceptShell) => {
+          const stream = acceptShell();
+          stream.write('sim>');
+          stream.on('data', (d: Buffer) => stream.write(d));
+        });
+      });
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    host: '127.0.0.1',
+    port,
+    answers,
+    kbdRequested,
+    async stop() {
+      for (const c of connections) c.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// The shared transport contract (@netx/transport-test-kit) for TelnetTransport,
+// run twice:
+//
+// 1. Through a real busybox telnetd whose login program is the kit's relay (the
+//    hub's relayCommand wrapped in a script, since telnetd passes no arguments).
+//    busybox writes "\r\n" (as "\r\r\n" through the pty) before it even starts
+//    the login program; `serverPreamble` tells the kit to expect such a greeting
+//    before the device's bytes, so every test runs against the real server.
+// 2. Against the kit's direct TCP peer, where every test runs. The transport is
+//    passive (it sends no IAC unless the server negotiates), so the peer sees the
+//    data itself. capabilities.binarySafe is false, which keeps the kit to
+//    printable payloads: 0xFF and CR follow the NVT rules (see README).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRelayHub, tcpPeer, transportContractSuite } from '@netx/transport-test-kit';
+import { TelnetTransport } from '../src/index.js';
+import { writeLoginScript } from './helpers/relay-login.js';
+import { startTelnetd } from './helpers/telnetd.js';
+
+const api = { describe, it, expect, beforeAll, afterAll };
+const sessionOptions = { termType: 'vt100', columns: 80, rows: 24 };
+
+transportContractSuite(api, {
+  name: 'telnet via busybox telnetd + relay',
+  createTransport: () => new TelnetTransport(),
+  startPeer: async () => {
+    const hub = await startRelayHub();
+    const script = writeLoginScript(hub.relayCommand);
+    try {
+      const telnetd = await startTelnetd({ loginProgram: script.path });
+      return {
+        host: telnetd.host,
+        port: telnetd.port,
+        nextConnection: (ms?: number) => hub.nextConnection(ms),
+        stop: async () => {
+          await telnetd.stop();
+          await hub.stop();
+          script.remove();
+        },
+      };
+    } catch (err) {
+      await hub.stop();
+      script.remove();
+      throw err;
+    }
+  },
+  sessionOptions,
+  // busybox prints "\r\r\n" before the login program runs: the kit tolerates a server greeting.
+  serverPreamble: true,
+});
+
+transportContractSuite(api, {
+  name: 'telnet via direct TCP peer',
+  createTransport: () => new TelnetTransport(),
+  startPeer: () => tcpPeer(),
+  sessionOptions,
+});

@@ -1,0 +1,199 @@
+// Shared machinery of the groups: the started peers, capability gating, test
+// registration by stable id, and per-test cleanup of transports.
+import { hasProtocolAuth, systemClock, type Account, type ProtocolAuthContext, type Transport, type TransportCapabilities, type TransportSession } from '@netx/core';
+import { DEFAULT_WAIT_MS, withDeadline } from '../deadline.js';
+import type { PeerConnection, StartedPeer } from '../peer.js';
+import { startSilentPeer, type SilentPeer } from '../silent-peer.js';
+import { SessionRecorder } from './session-recorder.js';
+import { TEST_IDS, type TestId } from './test-ids.js';
+import type { KitApi, SessionOptions, TransportTarget } from './types.js';
+
+/** Printable, so it passes transports that are not binarySafe. */
+const SYNC_MARKER = new TextEncoder().encode('<netx-kit-sync:7f3a9c>');
+
+/** Returns why a test cannot run on these capabilities, or undefined when it can. */
+export type CapabilityGate = (caps: TransportCapabilities) => string | undefined;
+
+export const needs =
+  (capability: keyof TransportCapabilities): CapabilityGate =>
+  (caps) =>
+    caps[capability] ? undefined : `needs capabilities.${capability}`;
+
+/** One open connection: the transport, what it reported, and the device side. */
+export interface OpenSession<T extends Transport = Transport> {
+  transport: T;
+  recorder: SessionRecorder;
+  conn: PeerConnection;
+}
+
+/** Per-test resources, released when the test ends however it ends. */
+export class TestScope {
+  private transports: Transport[] = [];
+
+  constructor(readonly ctx: KitContext) {}
+
+  transport(): Transport {
+    const t = this.ctx.target.createTransport();
+    this.transports.push(t);
+    return t;
+  }
+
+  /** Connects a fresh transport to the peer, logs in where the protocol does, and claims the device side. */
+  async open(options: SessionOptions = {}): Promise<OpenSession> {
+    const { ctx } = this;
+    const peer = ctx.peer();
+    const transport = this.transport();
+    const { recorder, session } = ctx.newSession(peer.host, peer.port, options);
+    await ctx.bounded(transport.connect(session), 'connect()');
+    if (hasProtocolAuth(transport)) {
+      await ctx.bounded(transport.protocolAuthenticate(ctx.account(), ctx.authContext()), 'protocolAuthenticate()');
+    }
+    const conn = await ctx.claimConnection(recorder);
+    return { transport, recorder, conn };
+  }
+
+  async release(): Promise<void> {
+    await Promise.all(
+      this.transports.splice(0).map((t) => withDeadline(Promise.resolve().then(() => t.close(true)), this.ctx.waitMs, 'close').catch(() => undefined)),
+    );
+  }
+}
+
+export class KitContext {
+  readonly waitMs: number;
+  readonly testTimeoutMs: number;
+  readonly capabilities: TransportCapabilities;
+  private started: StartedPeer | undefined;
+  private silent: Promise<SilentPeer> | undefined;
+
+  constructor(
+    readonly api: KitApi,
+    readonly target: TransportTarget,
+  ) {
+    if (!target || typeof target.name !== 'string' || target.name === '') throw new TypeError('transport-test-kit: target.name must be a non-empty string.');
+    if (typeof target.createTransport !== 'function') throw new TypeError(`transport-test-kit (${target.name}): target.createTransport must be a function.`);
+    if (typeof target.startPeer !== 'function') throw new TypeError(`transport-test-kit (${target.name}): target.startPeer must be a function.`);
+    for (const [id, reason] of Object.entries(target.skip ?? {})) {
+      if (!(TEST_IDS as readonly string[]).includes(id)) {
+        throw new Error(`transport-test-kit (${target.name}): skip lists "${id}", which is no test id; known ids: ${TEST_IDS.join(', ')}.`);
+      }
+      if (typeof reason !== 'string' || reason.trim() === '') {
+        throw new Error(`transport-test-kit (${target.name}): skip "${id}" needs a reason string.`);
+      }
+    }
+    this.waitMs = target.waitMs ?? DEFAULT_WAIT_MS;
+    this.testTimeoutMs = target.testTimeoutMs ?? Math.max(60_000, this.waitMs * 4);
+    // Capabilities are read from a probe transport that is never connected.
+    const probe = target.createTransport();
+    this.capabilities = { ...probe.capabilities };
+    Promise.resolve()
+      .then(() => probe.close())
+      .catch(() => undefined);
+  }
+
+  /** Registers starting and stopping the peers in the current describe block. */
+  registerHooks(): void {
+    this.api.beforeAll(async () => {
+      this.started = await this.target.startPeer();
+    }, 180_000);
+    this.api.afterAll(async () => {
+      const silent = this.silent;
+      this.silent = undefined;
+      await Promise.all([this.started?.stop(), silent?.then((s) => s.stop())]);
+      this.started = undefined;
+    }, 60_000);
+  }
+
+  peer(): StartedPeer {
+    if (!this.started) throw new Error(`transport-test-kit (${this.target.name}): the peer is not started; did startPeer() fail in beforeAll?`);
+    return this.started;
+  }
+
+  silentPeer(): Promise<SilentPeer> {
+    this.silent ??= (this.target.startSilentPeer ?? startSilentPeer)();
+    return this.silent;
+  }
+
+  account(): Account {
+    const { account } = this.target;
+    if (!account) {
+      throw new Error(`transport-test-kit (${this.target.name}): capabilities.protocolAuth is true, so the target needs an \`account\` the peer accepts.`);
+    }
+    return account;
+  }
+
+  /** The context protocolAuthenticate() gets; debug lines go to `debugLines` when given. */
+  authContext(debugLines?: string[]): ProtocolAuthContext {
+    const { target } = this;
+    return {
+      clock: target.sessionOptions?.clock ?? systemClock,
+      debug: (level, message) => debugLines?.push(`${level} ${message}`),
+      requestOtp:
+        target.requestOtp ??
+        (async () => {
+          throw new Error(`transport-test-kit (${target.name}): the server asked for a one-time password; give the target a requestOtp().`);
+        }),
+    };
+  }
+
+  /**
+   * The device side of the connection just made; with `serverPreamble`, also drops what the
+   * server itself wrote before the device spoke.
+   */
+  async claimConnection(recorder: SessionRecorder): Promise<PeerConnection> {
+    const conn = await this.peer().nextConnection(this.waitMs);
+    if (this.target.serverPreamble) {
+      await conn.write(SYNC_MARKER);
+      await recorder.dropThrough(SYNC_MARKER, this.waitMs, 'the kit\'s sync marker after the server preamble (serverPreamble: true)');
+    }
+    return conn;
+  }
+
+  /** A recording TransportSession for host:port with the target's sessionOptions, then `options`. */
+  newSession(host: string, port: number, options: SessionOptions & { signal?: AbortSignal } = {}): { recorder: SessionRecorder; session: TransportSession } {
+    const recorder = new SessionRecorder(this.target.name);
+    return { recorder, session: recorder.session(host, port, { ...this.target.sessionOptions, ...options }) };
+  }
+
+  /** `promise` bounded by waitMs, failing with `${name}: ${what}: nothing after N ms`. */
+  bounded<T>(promise: Promise<T>, what: string): Promise<T> {
+    return withDeadline(promise, this.waitMs, `${this.target.name}: ${what}`);
+  }
+
+  /** Registers one test under its stable id, skipped (with the reason in the title) when gated off. */
+  test(id: TestId, title: string, gate: CapabilityGate | undefined, body: (scope: TestScope) => Promise<void>): void {
+    const name = `[${id}] ${title}`;
+    const reason = this.target.skip?.[id] ?? gate?.(this.capabilities);
+    if (reason !== undefined) {
+      this.api.it.skip?.(`${name} (skipped: ${reason})`, async () => undefined);
+      return;
+    }
+    this.api.it(
+      name,
+      async () => {
+        const scope = new TestScope(this);
+        try {
+          await body(scope);
+        } finally {
+          await scope.release();
+        }
+      },
+      this.testTimeoutMs,
+    );
+  }
+}
+
+/** Runs `group` inside its own describe block, with its own peer unless a context is shared. */
+export function defineGroup(
+  api: KitApi,
+  target: TransportTarget,
+  title: string,
+  shared: KitContext | undefined,
+  group: (ctx: KitContext) => void,
+): void {
+  api.describe(title, () => {
+    const ctx = shared ?? new KitContext(api, target);
+    if (!shared) ctx.registerHooks();
+    group(ctx);
+  });
+}

@@ -62,7 +62,7 @@ export class DemoRunner {
       drivers: this.drivers,
       clock: this.clock,
       accountFactory: this.accounts,
-      timeout: 5_000,
+      timeout: 10_000,
       stderr: () => undefined,
     });
     out.line(`\n== ${target.label}: ${target.host} over ${transport.kind} ==`);

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanPromptText, createCodec, MATCH_WINDOW, pagers } from '../src/index.js';
+import { cleanPromptText, createCodec, MATCH_WINDOW, pagers, TAIL_WINDOW } from '../src/index.js';
 import { alignCleaned } from '../src/protocol/ansi.js';
 import { anchorOf, findFirst } from '../src/protocol/matcher.js';
 import { EraseFilter, findPager } from '../src/protocol/pager.js';
@@ -64,6 +65,44 @@ describe('ReceiveBuffer', () => {
     b.append('z');
     expect(b.text()).toBe('z');
   });
+  it('behaves like a plain string under any mix of operations (property)', () => {
+    const op = fc.oneof(
+      fc.record({ k: fc.constant('append' as const), text: fc.string({ maxLength: 7 }) }),
+      fc.record({ k: fc.constant('consume' as const), n: fc.nat(12) }),
+      fc.record({ k: fc.constant('truncate' as const), n: fc.nat(12) }),
+      fc.record({ k: fc.constant('slice' as const), a: fc.nat(40), b: fc.nat(40) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const b = new ReceiveBuffer();
+        let model = '';
+        let start = 0; // absolute offset of model[0]
+        for (const o of ops) {
+          if (o.k === 'append') {
+            b.append(o.text);
+            model += o.text;
+          } else if (o.k === 'consume') {
+            const to = Math.min(start + o.n, start + model.length);
+            b.consume(to);
+            model = model.slice(to - start);
+            start = to;
+          } else if (o.k === 'truncate') {
+            const from = Math.max(start, start + model.length - o.n);
+            b.truncate(from);
+            model = model.slice(0, from - start);
+          } else {
+            const a = Math.min(o.a, o.b);
+            const z = Math.max(o.a, o.b);
+            expect(b.slice(a, z)).toBe(model.slice(Math.max(0, a - start), Math.max(0, z - start)));
+          }
+          expect(b.text()).toBe(model);
+          expect(b.start).toBe(start);
+          expect(b.end).toBe(start + model.length);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
   it('compacts after many consumed chunks', () => {
     const b = new ReceiveBuffer();
     for (let i = 0; i < 5000; i++) b.append(String(i % 10));
@@ -106,6 +145,9 @@ describe('matcher', () => {
   it('tries end-anchored patterns only at the tail, start-anchored only at the start', () => {
     const b = buf('start\r\n', 'z'.repeat(2 * MATCH_WINDOW), '\r\nhost# ');
     expect(findFirst(b, [{ re: /host# $/ }], { scannedTo: b.end })?.start).toBe(b.end - 6);
+    // A pattern anchored at the end is not tried beyond the tail window.
+    expect(findFirst(b, [{ re: new RegExp(`z{${TAIL_WINDOW}}\\r\\nhost# $`) }], { scannedTo: b.end })).toBeUndefined();
+    expect(findFirst(b, [{ re: new RegExp(`z{${TAIL_WINDOW - 10}}\\r\\nhost# $`) }], { scannedTo: b.end })).toBeDefined();
     expect(findFirst(b, [{ re: /^start/ }], { scannedTo: b.end })?.start).toBe(0);
     b.consume(2);
     expect(findFirst(b, [{ re: /^art/ }], { scannedTo: b.end })?.start).toBe(2);
@@ -162,6 +204,14 @@ describe('pager helpers', () => {
     f.activate();
     expect(f.feed('   ')).toBe('');
     expect(f.flush()).toBe('   ');
+  });
+  it('drops the rest of a pager prompt that arrives after the match, byte by byte', () => {
+    const f = new EraseFilter();
+    f.activate();
+    const erase = ` ${'\b'.repeat(10)}${' '.repeat(10)}${'\b'.repeat(10)}Processor board\r\n`;
+    expect([...erase].map((c) => f.feed(c)).join('')).toBe('Processor board\r\n');
+    f.activate();
+    expect([...'\x1b[27m\r\x1b[K  next'].map((c) => f.feed(c)).join('')).toBe('  next');
   });
 });
 

@@ -368,3 +368,52 @@ describe('after a failed connect', () => {
     await expect(conn.expect('x')).rejects.toBeInstanceOf(ConnectionError);
   });
 });
+
+describe('settleTime', () => {
+  it('without it, a prompt-like output line at a chunk end ends the wait (Exscript behaviour)', async () => {
+    const { conn, t } = await connected();
+    const p = conn.expectPrompt();
+    t.out('x\r\nDevice#');
+    expect((await p).response).toBe('x\r');
+    expect(t.written).toBe('');
+  });
+  it('with it, a match at the very end is accepted only after that many quiet ms', async () => {
+    const { conn, t, clock } = await connected({}, { settleTime: 50 });
+    let done = false;
+    const p = conn.expectPrompt().finally(() => (done = true));
+    t.out('x\r\nDevice#');
+    await settle();
+    clock.advance(49);
+    t.out('   PID   SN\r\nrouter#');
+    await settle();
+    clock.advance(49);
+    await settle();
+    expect(done).toBe(false);
+    clock.advance(1);
+    expect((await p).response).toBe('x\r\nDevice#   PID   SN\r');
+  });
+  it('does not delay a match followed by more text, and EOF accepts at once', async () => {
+    const { conn, t } = await connected({}, { settleTime: 1000 });
+    const p = conn.expect('mid');
+    t.out('a mid b');
+    expect((await p).response).toBe('a ');
+    const q = conn.expect('end');
+    t.out('the end');
+    await settle();
+    t.hangUp();
+    expect((await q).response).toBe(' bthe ');
+  });
+});
+
+describe('close', () => {
+  it('passes force to the transport and ends a pending wait', async () => {
+    const { conn, t } = await connected();
+    const calls: boolean[] = [];
+    const orig = t.close.bind(t);
+    t.close = (force?: boolean) => (calls.push(force ?? false), orig(force));
+    const p = caught(conn.expect('never'));
+    await conn.close(true);
+    expect(calls).toEqual([true]);
+    expect(await p).toBeInstanceOf(ConnectionError);
+  });
+});

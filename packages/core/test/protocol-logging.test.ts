@@ -89,6 +89,17 @@ describe('stdout, log file and debug levels', () => {
     expect(out.stderr).toEqual([]);
     expect(t.written).toBe('');
   });
+  it('the log file holds the device bytes in the connection encoding', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netx-core-'));
+    for (const encoding of ['latin1', 'utf-8']) {
+      const logfile = join(dir, `${encoding}.log`);
+      const { conn, t } = await connected({}, { logfile, encoding });
+      const bytes = encoding === 'latin1' ? [0xe9, 0x0d, 0x0a, 0xff] : [0xc3, 0xa9, 0x0d, 0x0a];
+      t.outBytes(new Uint8Array(bytes));
+      await conn.close();
+      expect(Array.from(readFileSync(logfile))).toEqual(bytes.filter((b) => b !== 0x0d));
+    }
+  });
   it('debug 1 reports the connection, 5 every byte', async () => {
     const one = capture(1);
     const a = await connected({ greeting: 'hi' }, one.options);

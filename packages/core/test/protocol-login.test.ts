@@ -290,6 +290,19 @@ describe('protocol-level authentication (p) and account sources', () => {
     expect(t.written).toBe('appuser\rapp-pw\r');
     expect([conn.isProtocolAuthenticated(), conn.isAppAuthenticated(), conn.isAppAuthorized()]).toEqual([true, true, true]);
   });
+  it('p + A: protocol login, no app-level questions, then the driver authorizes', async () => {
+    const d = loginDevice({ ask: ['password'], password: 'unused', prompt: '\r\nrouter>', enable: { command: 'enable', password: 'en4ble-pw', prompt: '\r\nrouter#' } });
+    d.log.state = 'cli';
+    const { conn, t } = make(
+      { ...d, greeting: undefined, protocolAuth: true, authenticate: async (_a, _c, dev) => dev.out('Welcome\r\nrouter>') },
+      { driver: iosLike },
+    );
+    await conn.connect('r1.test');
+    await conn.login(admin);
+    expect(t.written).toBe('enable\ren4ble-pw\r');
+    expect([conn.isProtocolAuthenticated(), conn.isAppAuthenticated(), conn.isAppAuthorized()]).toEqual([true, true, true]);
+    expect(conn.getBuffer()).toBe('');
+  });
   it('authenticate() skips the protocol step when it is done already', async () => {
     let calls = 0;
     const { conn } = make({ protocolAuth: true, authenticate: async (_a, _c, dev) => void (calls++, dev.out('\r\nr>')) });

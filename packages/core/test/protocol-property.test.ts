@@ -66,6 +66,8 @@ describe('chunking independence (property)', () => {
     const whole = await session([1_000_000]);
     expect(whole[1]).toBe('weird');
     expect(whole.at(-1)).toBe('paged\r\npage one\r\npage two\r');
+    expect(await session([1])).toEqual(whole);
+    expect(await session([9, 1])).toEqual(whole);
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 8 }), async (sizes) => {
         expect(await session(sizes)).toEqual(whole);

@@ -11,8 +11,9 @@ export const srlinux = defineDriver({
   usernamePrompt: /(?:user ?name|login): *$/i,
   passwordPrompt: /password: *$/i,
   // `--{ running }--[  ]--`, `--{ + candidate shared default }--[ interface ethernet-1/1 ]--`
-  // then `A:srl# ` (A-D: the active CPM)
-  prompt: /--\{[^\r\n{}]*\}--\[[^\r\n]*\]--[ \t]*\r?\n[ABCD]:[^\s#]{1,63}# ?$/,
+  // then `A:srl# ` (A-D: the active CPM). Starts at a line start, so colour codes
+  // before the context line belong to the prompt, not to the command's output.
+  prompt: /(?:^|[\r\n])--\{[^\r\n{}]*\}--\[[^\r\n]*\]--[ \t]*\r?\n[ABCD]:[^\s#]{1,63}# ?$/,
   errorPrompt: /^(?:Error|Parsing error|Execution failed)\b/m,
   pagers: SRLINUX_PAGERS,
   initCommands: ['environment cli-engine type basic', 'environment complete-on-space false'],

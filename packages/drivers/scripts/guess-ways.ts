@@ -1,7 +1,7 @@
 // The ways a text reaches the OS guesser: whole, one character at a time, in seeded
 // random chunks, and as the Protocol feeds it (random byte chunks, each decoded as
-// latin-1, then OsGuesser.data()).
-import type { Driver } from '@netx/core';
+// latin-1 by core's own codec, then OsGuesser.data()).
+import { createCodec, type Driver } from '@netx/core';
 import { guessFromChunks, randomChunks, seededRandom, seedOf } from '@netx/driver-test-kit';
 
 export interface GuessWays {
@@ -11,15 +11,15 @@ export interface GuessWays {
   protocol: string;
 }
 
-/** Random byte chunks of `text` (latin-1), each decoded on its own, as a transport delivers them. */
+/** Random byte chunks of `text` (latin-1), each decoded by the Protocol's codec as a transport delivers them. */
 function protocolChunks(text: string, seed: number): string[] {
   const bytes = Buffer.from(text, 'latin1');
   const random = seededRandom(seed);
-  const decoder = new TextDecoder('latin1');
+  const codec = createCodec('latin1');
   const out: string[] = [];
   for (let i = 0; i < bytes.length; ) {
     const n = 1 + Math.floor(random() * 64);
-    out.push(decoder.decode(bytes.subarray(i, i + n), { stream: true }));
+    out.push(codec.decode(bytes.subarray(i, i + n)));
     i += n;
   }
   return out;

@@ -104,6 +104,7 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
     const l = this.device.login;
     if (l.style === 'none') return true;
     this.out(l.header);
+    // maxAttempts may be Infinity (a device that keeps asking): each round waits for client input.
     for (let attempt = 1; attempt <= l.maxAttempts; attempt++) {
       let name: string | undefined;
       let password: string | undefined;

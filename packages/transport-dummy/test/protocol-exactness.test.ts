@@ -227,6 +227,31 @@ describe('virtual device exactness (Exscript DummyTest / ProtocolTest vectors)',
     expect(isNetxError(err, 'NETX_EXPECT_CANCELLED')).toBe(true);
   });
 
+  it('connects with a port number too', async () => {
+    const { conn, transport } = open(exscriptDevice('password'));
+    await conn.connect('testhost', 1234);
+    await conn.login(account);
+    expect(conn.getBuffer()).toBe('');
+    expect(conn.response).toBe('\r');
+    expect(transport.written).toBe(`${password}\r`);
+  });
+
+  it('a custom prompt pattern (`> $`): expectPrompt() leaves the host name as response; execute() ends before it', async () => {
+    const device = exscriptDevice('none');
+    device.addCommand(/testcommand/, 'hello world');
+    const { conn } = open(device);
+    conn.setPrompt(/> $/);
+    await eatBanner(conn);
+    await conn.waitFor('> $');
+    expect(conn.getBuffer()).toBe(prompt);
+    await conn.expectPrompt();
+    expect(conn.getBuffer()).toBe('');
+    expect(conn.response).toBe('testhost');
+    await conn.execute('testcommand');
+    expect(conn.response).toBe('testcommand\r\nhello world\r\ntesthost');
+    expect(conn.getBuffer()).toBe('');
+  });
+
   it('close(true) after connect ends the connection', async () => {
     const { conn, transport } = open(exscriptDevice());
     await conn.connect('testhost');
@@ -390,7 +415,11 @@ describe('pagers and command errors', () => {
     expect(whole.response).toBe(expected);
   });
 
-  it('IOS delivered one byte per chunk: same login and the same paged response', async () => {
+  // Known core bug (reported): when ' --More-- ' is split so that its trailing blank arrives
+  // after the Protocol already answered '--More--', that blank and the whole erase sequence
+  // stay in the response (packages/core/src/protocol/pager.ts, EraseFilter). it.fails turns
+  // red once core handles it: then make this an ordinary it().
+  it('IOS delivered one byte per chunk: the same paged response (core EraseFilter bug)', async () => {
     const { conn } = open(iosDevice({ chunkSize: 1 }));
     await conn.connect('r1');
     await conn.login(admin);

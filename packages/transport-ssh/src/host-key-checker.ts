@@ -28,6 +28,7 @@ export class HostKeyChecker {
   private readonly name: string;
   private entries: KnownHostsEntry[] = [];
   private pendingLine: string | undefined;
+  private accepted: Buffer | undefined;
 
   constructor(private readonly o: HostKeyCheckerOptions) {
     this.name = knownHostsName(o.host, o.port);
@@ -47,6 +48,20 @@ export class HostKeyChecker {
 
   /** Returns undefined if the key may be used, else the error to fail the connection with. */
   check(key: Buffer): HostKeyError | undefined {
+    // ssh2 asks again on every re-key: the key must stay the one accepted first.
+    if (this.accepted) {
+      if (this.accepted.equals(key)) return undefined;
+      return new HostKeyError('changed', `${this.name} presented a different host key (${sha256Fingerprint(key)}) when re-keying the open connection; refusing it.`, {
+        host: this.o.host,
+        fingerprint: sha256Fingerprint(key),
+      });
+    }
+    const problem = this.firstCheck(key);
+    if (!problem) this.accepted = Buffer.from(key);
+    return problem;
+  }
+
+  private firstCheck(key: Buffer): HostKeyError | undefined {
     const fingerprint = sha256Fingerprint(key);
     const type = keyBlobType(key) ?? 'unknown-type';
     const { debug, knownHostsPath: path, host } = this.o;

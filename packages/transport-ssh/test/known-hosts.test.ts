@@ -15,6 +15,7 @@ import {
   sha256Fingerprint,
 } from '../src/index.js';
 import { knownKeyTypes } from '../src/known-hosts.js';
+import { HostKeyChecker } from '../src/host-key-checker.js';
 import { generateKey, type KeyPair } from './helpers/sshd.js';
 
 let dir: string;
@@ -147,5 +148,18 @@ describe('writing entries', () => {
     expect(out).toContain(sha256Fingerprint(ed.blob));
     expect(keyBlobType(ed.blob)).toBe('ssh-ed25519');
     expect(keyBlobType(rsa.blob)).toBe('ssh-rsa');
+  });
+});
+
+describe('HostKeyChecker across re-keying', () => {
+  it('accept-new writes once; the same key later passes; a different key on re-key is "changed"', () => {
+    const file = join(dir, 'rekey');
+    const checker = new HostKeyChecker({ host: '127.0.0.1', port: 2201, verify: true, knownHostsPath: file, policy: 'accept-new', hashKnownHosts: false, debug: () => undefined });
+    expect(checker.check(ed.blob)).toBeUndefined();
+    checker.commit();
+    expect(checker.check(ed.blob)).toBeUndefined();
+    checker.commit();
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(checker.check(ed2.blob)?.problem).toBe('changed');
   });
 });

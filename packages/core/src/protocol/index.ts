@@ -4,5 +4,5 @@ export { DEFAULTS as PROTOCOL_DEFAULTS, type PromptWaitOptions, type ProtocolOpt
 export { DriverRegistry } from './driver-registry.js';
 export { cleanPromptText } from './ansi.js';
 export { createCodec, type TextCodec } from './decoder.js';
-export { MATCH_WINDOW } from './matcher.js';
+export { MATCH_WINDOW, TAIL_WINDOW } from './matcher.js';
 export type { InteractIo } from './interact.js';

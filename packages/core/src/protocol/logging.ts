@@ -55,13 +55,17 @@ export class SecretRedactor {
   }
 }
 
-/** The device's output for people: `\r` dropped (as Exscript does), to stdout and the log file. */
+/**
+ * The device's output for people: `\r` dropped (as Exscript does), to stdout and the
+ * log file. The file gets the text in the connection's encoding (the device's bytes).
+ */
 export class ConversationLog {
   private fd: number | undefined;
 
   constructor(
     private readonly stdout: ((text: string) => void) | undefined,
     private readonly logfile: string | undefined,
+    private readonly encode: (text: string) => Uint8Array = (text) => new Uint8Array(Buffer.from(text, 'utf8')),
   ) {}
 
   write(text: string): void {
@@ -71,7 +75,13 @@ export class ConversationLog {
     this.stdout?.(clean);
     if (this.logfile !== undefined) {
       this.fd ??= openSync(this.logfile, 'a');
-      writeSync(this.fd, clean, null, 'utf8');
+      let bytes: Uint8Array;
+      try {
+        bytes = this.encode(clean);
+      } catch {
+        bytes = new Uint8Array(Buffer.from(clean, 'utf8'));
+      }
+      writeSync(this.fd, bytes);
     }
   }
 

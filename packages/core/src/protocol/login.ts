@@ -31,7 +31,7 @@ export interface LoginHost {
   /** Sends text that must never show in logs (it is also masked in the device's echo). */
   sendSecret(text: string): Promise<void>;
   answerOtp(account: Account, seq: number, seed: string, password: string | undefined): Promise<string>;
-  waitLimits(): { timeout: number; deadline: number };
+  waitLimits(): { timeout: number; deadline: number; settle: number };
   debug(level: DebugLevel, message: string): void;
 }
 

@@ -1,12 +1,14 @@
 // Finds the first pattern of a list (list order wins, not text position) that
 // matches the receive buffer. Linear: a pattern anchored at the end (`$`) is only
-// tried on the tail; others only on text not searched before plus an overlap, so
-// a match may be at most MATCH_WINDOW characters long.
+// tried on the last TAIL_WINDOW characters; others only on text not searched
+// before plus an overlap, so such a match may be at most MATCH_WINDOW long.
 import { alignCleaned } from './ansi.js';
 import type { ReceiveBuffer } from './receive-buffer.js';
 
-/** Longest text one match may span, and the tail size for end-anchored patterns. */
+/** Longest text one match may span (the overlap searched again when new text comes). */
 export const MATCH_WINDOW = 4096;
+/** Tail searched for patterns anchored at the end (prompts, pagers); Exscript looks at 150. */
+export const TAIL_WINDOW = 1024;
 
 export interface SearchPattern {
   readonly re: RegExp;
@@ -98,7 +100,7 @@ export function findFirst(buf: ReceiveBuffer, patterns: readonly SearchPattern[]
     const anchor = anchorOf(p.re);
     let a: number;
     let b = buf.end;
-    if (anchor === 'end') a = Math.max(lower, buf.end - MATCH_WINDOW);
+    if (anchor === 'end') a = Math.max(lower, buf.end - TAIL_WINDOW);
     else if (anchor === 'start') {
       if (lower > buf.start) continue;
       a = buf.start;

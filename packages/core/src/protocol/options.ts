@@ -43,6 +43,12 @@ export interface ProtocolOptions {
   maxLoginAttempts?: number;
   /** Pager prompts answered per wait before giving up (ProtocolError). Default 10_000. */
   maxPages?: number;
+  /**
+   * Quiet ms before a match that ends at the very end of the received text is accepted.
+   * Default 0 (at once, as Exscript). Set it (e.g. 50) for byte-by-byte links such as
+   * serial consoles, whose output may hold prompt-like lines (`Device#   PID`).
+   */
+  settleTime?: number;
   /** Terminal size told to the transport. Default 80 x 24. */
   columns?: number;
   rows?: number;
@@ -56,6 +62,8 @@ export interface WaitOptions {
   timeout?: number;
   /** Overall limit for this call (default: the connection's deadline). */
   deadline?: number;
+  /** Quiet ms before accepting a match at the very end (default: the connection's settleTime). */
+  settleTime?: number;
 }
 
 export interface PromptWaitOptions extends WaitOptions {
@@ -75,6 +83,7 @@ export const DEFAULTS = {
   maxBufferSize: 16 * 1024 * 1024,
   maxLoginAttempts: 3,
   maxPages: 10_000,
+  settleTime: 0,
   columns: 80,
   rows: 24,
   monitorLimit: 80,

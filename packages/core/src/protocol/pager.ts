@@ -20,11 +20,14 @@ export function findPager(tail: string, rules: readonly PagerRule[]): PagerHit |
   return undefined;
 }
 
-/** One run of erase sequences at the start of the next page. */
-// Huawei VRP / H3C Comware wipe with cursor-left, blanks, cursor-left: `\x1b[42D` + 42 blanks + `\x1b[42D`.
-const ERASE_RUN = /^(?:\x08+(?:[ \t]+\x08+)?|\r[ \t]*\r(?!\n)|\r?\x1b\[[0-9;]*[KDGJ](?:[ \t]+\x1b\[[0-9;]*D)?|\x1b\[\d*(?:;\d*)?H)+/;
+/**
+ * One run of erase sequences at the start of the next page. Blanks and SGR resets
+ * may lead it: the rest of the pager prompt (` --More-- `, `\x1b[27m`) can arrive
+ * after the part that matched, when the device sends byte by byte.
+ */
+const ERASE_RUN = /^(?:[ \t]*(?:\x08+|\r[ \t]*\r(?!\n)|\r?\x1b\[[0-9;]*[KDGJm]|\x1b\[\d*(?:;\d*)?H))+/;
 /** Text that may still turn into an erase sequence when more arrives. */
-const MAYBE_ERASE = /^(?:[ \t]*|\r[ \t]*|\r?\x1b(?:\[[0-9;]*)?|[ \t]+\x1b(?:\[[0-9;]*)?)$/;
+const MAYBE_ERASE = /^[ \t]*(?:\r[ \t]*|\r?\x1b(?:\[[0-9;]*)?)?$/;
 const MAX_HELD = 512;
 
 /** Strips the erase sequences that follow an answered pager prompt. */

@@ -1,14 +1,14 @@
 // Protocol: the connection users program against (Exscript's Protocol, re-imagined).
 // It owns the buffer and expect engine (WaitEngine), the driver choice (fixed or
 // guessed), the login state machine (login.ts), monitors, events and logging.
-import type { Account, AccountFactory } from '../account.js';
+import type { Account } from '../account.js';
 import { generic, GENERIC_PASSWORD_PROMPT, GENERIC_USERNAME_PROMPT } from '../drivers/generic.js';
-import { ConnectionError, InvalidCommandError, isNetxError, LoginFailure, StateError, type NetxError } from '../errors.js';
+import { ConnectionError, InvalidCommandError, isNetxError, StateError, type NetxError } from '../errors.js';
 import { OsGuesser } from '../guess/os-guesser.js';
-import { otp as skeyOtp, SKEY_CHALLENGE } from '../otp/skey.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import { toRegExps, type Driver, type DriverConnection, type MatchResult, type Pattern } from '../ports/driver.js';
 import { hasProtocolAuth, type DebugLevel, type Transport, type TransportSession } from '../ports/transport.js';
+import { Credentials, type OtpListener } from './credentials.js';
 import { createCodec, type TextCodec } from './decoder.js';
 import { DriverRegistry } from './driver-registry.js';
 import { runInteract, type InteractIo } from './interact.js';
@@ -19,8 +19,7 @@ import { DEFAULTS, type PromptWaitOptions, type ProtocolOptions, type WaitOption
 import { WaitEngine, type ResolvedPatterns, type WaitResult } from './wait-engine.js';
 
 export type DataListener = (text: string) => void;
-/** May return the one-time password (or a promise of it) to answer the challenge itself. */
-export type OtpListener = (account: Account, seq: number, seed: string) => void | string | Promise<string | void>;
+export type { OtpListener };
 export type MonitorListener = (conn: Protocol, index: number, match: RegExpExecArray) => void;
 
 export interface LoginOptions {
@@ -50,7 +49,7 @@ export class Protocol implements DriverConnection {
   private readonly otpListeners = new Set<OtpListener>();
   private readonly rawTaps = new Set<(bytes: Uint8Array) => void>();
   private readonly user: UserPatterns = {};
-  private readonly accountFactory: AccountFactory | undefined;
+  private readonly credentials: Credentials;
   private readonly opts: ProtocolOptions;
   private fixedDriver: Driver | undefined;
   private guessedDriver: Driver = generic;
@@ -60,7 +59,7 @@ export class Protocol implements DriverConnection {
   private timeout: number;
   private connectTimeout: number;
   private deadline: number;
-  private lastAccount: Account | undefined;
+  private readonly settleTime: number;
   private protoAuthenticated = false;
   private appAuthenticated = false;
   private appAuthorized = false;
@@ -80,10 +79,11 @@ export class Protocol implements DriverConnection {
     this.timeout = checkMs('timeout', options.timeout ?? DEFAULTS.timeout);
     this.connectTimeout = checkMs('connectTimeout', options.connectTimeout ?? DEFAULTS.connectTimeout);
     this.deadline = checkMs('deadline', options.deadline ?? DEFAULTS.deadline);
-    this.accountFactory = options.accountFactory;
-    this.log = new ConversationLog(options.stdout, options.logfile);
+    this.settleTime = checkMs('settleTime', options.settleTime ?? DEFAULTS.settleTime);
+    this.log = new ConversationLog(options.stdout, options.logfile, (text) => this.codec.encode(text));
     const sink = options.stderr ?? ((line: string) => void process.stderr.write(`${line}\n`));
     this.dbg = new DebugLog(options.debug ?? DEFAULTS.debug, sink, this.redactor, () => `netx ${this.host ?? '-'}`);
+    this.credentials = new Credentials(this.redactor, options.accountFactory, this.otpListeners, () => this.host, (level, message) => this.dbg.log(level, message));
     this.engine = new WaitEngine({
       clock: this.clock,
       maxBufferSize: positiveInt('maxBufferSize', options.maxBufferSize ?? DEFAULTS.maxBufferSize),
@@ -310,9 +310,9 @@ export class Protocol implements DriverConnection {
   // ---------------------------------------------------------------- login
 
   async login(account?: Account, opts: LoginOptions = {}): Promise<void> {
-    const acct = await this.resolveAccount(account);
+    const acct = await this.credentials.resolve(account);
     const app = opts.appAccount ?? acct;
-    this.remember(app);
+    this.credentials.remember(app);
     const flush = opts.flush ?? true;
     this.dbg.log(2, `login as "${acct.name}"${opts.appAccount ? ` (app-level "${app.name}")` : ''}`);
     await this.authenticate(acct, { appAccount: app, flush: false });
@@ -327,13 +327,13 @@ export class Protocol implements DriverConnection {
   }
 
   async authenticate(account?: Account, opts: LoginOptions = {}): Promise<void> {
-    const acct = await this.resolveAccount(account);
+    const acct = await this.credentials.resolve(account);
     if (!this.isProtocolAuthenticated()) await this.protocolAuthenticate(acct);
     await this.appAuthenticate(opts.appAccount ?? acct, { flush: opts.flush ?? true });
   }
 
   async protocolAuthenticate(account?: Account): Promise<void> {
-    const acct = await this.resolveAccount(account);
+    const acct = await this.credentials.resolve(account);
     this.assertOpen('protocolAuthenticate');
     if (!hasProtocolAuth(this.transport)) {
       this.dbg.log(2, `${this.transport.kind} has no protocol-level login`);
@@ -344,14 +344,14 @@ export class Protocol implements DriverConnection {
     await this.transport.protocolAuthenticate(acct, {
       clock: this.clock,
       debug: (level, message) => this.dbg.log(level, message),
-      requestOtp: (prompt) => this.otpForPrompt(acct, prompt),
+      requestOtp: (prompt) => this.credentials.otpForPrompt(acct, prompt),
     });
     this.protoAuthenticated = true;
     this.feedBanner();
   }
 
   async appAuthenticate(account?: Account, opts: AppLoginCallOptions = {}): Promise<void> {
-    const acct = await this.resolveAccount(account);
+    const acct = await this.credentials.resolve(account);
     if ((await this.appLoginStep(acct, 'authenticate', opts)) === 'prompt') {
       this.appAuthenticated = true;
       this.guesser.endHead();
@@ -359,12 +359,12 @@ export class Protocol implements DriverConnection {
   }
 
   async appAuthorize(account?: Account, opts: AppLoginCallOptions = {}): Promise<void> {
-    const acct = await this.resolveAccount(account);
+    const acct = await this.credentials.resolve(account);
     if ((await this.appLoginStep(acct, 'authorize', opts)) === 'prompt') this.appAuthorized = true;
   }
 
   async autoAppAuthorize(account?: Account, opts: AppLoginCallOptions = {}): Promise<void> {
-    const acct = await this.resolveAccount(account);
+    const acct = await this.credentials.resolve(account);
     await this.authorizeWith(this.getDriver(), acct, { flush: opts.flush ?? true, bailout: opts.bailout ?? false });
   }
 
@@ -459,17 +459,18 @@ export class Protocol implements DriverConnection {
     }
   }
 
-  private limits(opts: WaitOptions): { timeout: number; deadline: number; signal?: AbortSignal } {
+  private limits(opts: WaitOptions): { timeout: number; deadline: number; settle: number; signal?: AbortSignal } {
     return {
       timeout: opts.timeout ?? this.timeout,
       deadline: opts.deadline ?? this.deadline,
+      settle: opts.settleTime ?? this.settleTime,
       ...(opts.signal ? { signal: opts.signal } : {}),
     };
   }
 
   private async appLoginStep(account: Account, kind: LoginKind, opts: AppLoginCallOptions): Promise<'prompt' | 'bailout'> {
     this.assertConnected(kind === 'authorize' ? 'appAuthorize' : 'appAuthenticate');
-    this.remember(account);
+    this.credentials.remember(account);
     return appLogin(this.loginHost(), account, kind, { flush: opts.flush ?? true, bailout: opts.bailout ?? false });
   }
 
@@ -504,8 +505,8 @@ export class Protocol implements DriverConnection {
       pagers: () => this.getDriver().pagers,
       send: (text) => this.send(text),
       sendSecret: (text) => this.sendSecret(text),
-      answerOtp: (account, seq, seed, password) => this.answerOtp(account, seq, seed, password),
-      waitLimits: () => ({ timeout: this.timeout, deadline: this.deadline }),
+      answerOtp: (account, seq, seed, password) => this.credentials.answerOtp(account, seq, seed, password),
+      waitLimits: () => ({ timeout: this.timeout, deadline: this.deadline, settle: this.settleTime }),
       debug: (level, message) => this.dbg.log(level, message),
     };
   }
@@ -515,58 +516,6 @@ export class Protocol implements DriverConnection {
     this.redactor.add(text.replace(/\r$/, ''));
     this.dbg.log(4, 'send [secret]');
     await this.transport.write(this.codec.encode(text));
-  }
-
-  private async answerOtp(account: Account, seq: number, seed: string, password: string | undefined): Promise<string> {
-    this.dbg.log(2, `one-time password challenge (sequence ${seq}, seed ${seed})`);
-    let answer: string | undefined;
-    for (const fn of [...this.otpListeners]) {
-      try {
-        const r = await fn(account, seq, seed);
-        if (answer === undefined && typeof r === 'string') answer = r;
-      } catch (err) {
-        this.dbg.log(1, `otpRequested listener failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    if (answer === undefined && password !== undefined) answer = skeyOtp(password, seed, seq);
-    answer ??= await this.otpFromFactory();
-    this.redactor.add(answer);
-    return answer;
-  }
-
-  /** ProtocolAuthContext.requestOtp: an S/Key challenge in the prompt, else the account factory. */
-  private async otpForPrompt(account: Account, prompt: string): Promise<string> {
-    const m = SKEY_CHALLENGE.exec(prompt);
-    if (m) return this.answerOtp(account, Number(m[1]), m[2]!, account.password);
-    return this.otpFromFactory();
-  }
-
-  private async otpFromFactory(): Promise<string> {
-    const factory = this.accountFactory;
-    const code = factory ? (await factory.create({ ...(this.host ? { host: this.host } : {}), purpose: 'otp' })).password : undefined;
-    if (code === undefined) {
-      throw new LoginFailure(`${this.host ?? 'The device'} asked for a one-time password; answer it from an otpRequested listener or an accountFactory that handles purpose 'otp'.`, {
-        ...(this.host ? { host: this.host } : {}),
-      });
-    }
-    this.redactor.add(code);
-    return code;
-  }
-
-  private async resolveAccount(account: Account | undefined): Promise<Account> {
-    let acct = account ?? this.lastAccount;
-    if (!acct && this.accountFactory) acct = await this.accountFactory.create({ ...(this.host ? { host: this.host } : {}), purpose: 'login' });
-    if (!acct) throw new StateError('No account: pass an Account to login()/authenticate(), or give the Protocol an accountFactory.');
-    this.lastAccount = acct;
-    this.remember(acct);
-    return acct;
-  }
-
-  /** Secrets of an account never reach logs, stdout or debug lines. */
-  private remember(account: Account): void {
-    this.redactor.add(account.password);
-    this.redactor.add(account.authorizationPassword);
-    this.redactor.add(account.key?.passphrase);
   }
 
   private onBytes(bytes: Uint8Array): void {

@@ -15,7 +15,7 @@ import {
 } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { PagerRule } from '../ports/driver.js';
-import { findFirst, MATCH_WINDOW, type SearchPattern } from './matcher.js';
+import { findFirst, TAIL_WINDOW, type SearchPattern } from './matcher.js';
 import { EraseFilter, findPager } from './pager.js';
 import { ReceiveBuffer } from './receive-buffer.js';
 
@@ -34,6 +34,8 @@ export interface WaitRequest {
   readonly timeout: number;
   readonly deadline: number;
   readonly signal?: AbortSignal | undefined;
+  /** Quiet ms required before accepting a match that ends at the very end of the text (0 = at once). */
+  readonly settle?: number | undefined;
 }
 
 export interface WaitResult {
@@ -67,6 +69,8 @@ interface Pending {
   lastClean: unknown;
   idleTimer: unknown;
   deadlineTimer: unknown;
+  settleTimer: unknown;
+  settled: boolean;
   onAbort: (() => void) | undefined;
 }
 
@@ -107,6 +111,7 @@ export class WaitEngine {
       return;
     }
     this.armIdle(p);
+    this.unsettle(p);
     this.evaluate(p);
     if (this.pending === p) this.checkOverflow(p);
   }
@@ -123,7 +128,7 @@ export class WaitEngine {
   cancel(): boolean {
     const p = this.pending;
     if (!p) return false;
-    this.settle(p, () => p.reject(new ExpectCancelledError()));
+    this.finish(p, () => p.reject(new ExpectCancelledError()));
     return true;
   }
 
@@ -160,13 +165,15 @@ export class WaitEngine {
         lastClean: undefined,
         idleTimer: undefined,
         deadlineTimer: undefined,
+        settleTimer: undefined,
+        settled: false,
         onAbort: undefined,
       };
       this.pending = p;
       this.armIdle(p);
       if (req.deadline > 0 && Number.isFinite(req.deadline)) {
         p.deadlineTimer = this.deps.clock.setTimeout(() => {
-          this.settle(p, () =>
+          this.finish(p, () =>
             p.reject(
               new TimeoutError(req.op, req.deadline, `${req.op}: no match within the overall deadline of ${req.deadline} ms (data kept coming). ${this.lastSeen()} Raise the deadline option or wait for something that appears sooner.`, this.errorOptions()),
             ),
@@ -174,7 +181,7 @@ export class WaitEngine {
         }, req.deadline);
       }
       if (req.signal) {
-        p.onAbort = () => this.settle(p, () => p.reject(this.abortError(req)));
+        p.onAbort = () => this.finish(p, () => p.reject(this.abortError(req)));
         req.signal.addEventListener('abort', p.onAbort, { once: true });
       }
       this.evaluate(p);
@@ -186,7 +193,7 @@ export class WaitEngine {
     try {
       resolved = p.req.resolve();
     } catch (err) {
-      this.settle(p, () => p.reject(err));
+      this.finish(p, () => p.reject(err));
       return;
     }
     // New patterns (driver switched, prompt changed): search the whole buffer again.
@@ -199,16 +206,17 @@ export class WaitEngine {
     try {
       found = findFirst(this.buffer, resolved.patterns, { scannedTo: p.scannedTo, clean: resolved.clean });
     } catch (err) {
-      this.settle(p, () => p.reject(err));
+      this.finish(p, () => p.reject(err));
       return;
     }
+    if (found && this.mustSettle(p, found.end)) return;
     if (found) {
       const response = this.buffer.slice(this.buffer.start, found.start);
       if (p.req.consume) this.buffer.consume(found.end);
       this.deps.debug(3, `${p.req.op}: pattern ${found.index} (${short(resolved.patterns[found.index]!.re)}) matched`);
       this.deps.onMatch(response);
       const result: WaitResult = { ...found, pattern: resolved.patterns[found.index]!, response };
-      this.settle(p, () => p.resolve(result));
+      this.finish(p, () => p.resolve(result));
       return;
     }
     p.scannedTo = this.buffer.end;
@@ -219,7 +227,7 @@ export class WaitEngine {
       const host = this.deps.host();
       const reason = error instanceof ConnectionError ? error.reason : 'closed';
       const why = error ? `: ${error.message}` : '';
-      this.settle(p, () =>
+      this.finish(p, () =>
         p.reject(
           new ConnectionError(reason, `The connection${host ? ` to ${host}` : ''} ended during ${p.req.op}() before a match${why}. ${this.lastSeen()}`, {
             ...(host ? { host } : {}),
@@ -231,12 +239,34 @@ export class WaitEngine {
     }
   }
 
+  /**
+   * A match at the very end of the text may be the start of longer output (a
+   * `Device#` line read byte by byte): with `settle`, accept it only after that
+   * many quiet ms. New data restarts the judgement.
+   */
+  private mustSettle(p: Pending, end: number): boolean {
+    const ms = p.req.settle ?? 0;
+    if (!(ms > 0) || p.settled || this.ended || end < this.buffer.end) return false;
+    p.settleTimer ??= this.deps.clock.setTimeout(() => {
+      p.settleTimer = undefined;
+      p.settled = true;
+      if (this.pending === p) this.evaluate(p);
+    }, ms);
+    return true;
+  }
+
+  private unsettle(p: Pending): void {
+    if (p.settleTimer !== undefined) this.deps.clock.clearTimeout(p.settleTimer);
+    p.settleTimer = undefined;
+    p.settled = false;
+  }
+
   private answerPager(p: Pending, rules: readonly PagerRule[]): boolean {
-    const tail = this.buffer.tail(MATCH_WINDOW);
+    const tail = this.buffer.tail(TAIL_WINDOW);
     const hit = findPager(tail, rules);
     if (!hit) return false;
     if (++this.pages > this.deps.maxPages) {
-      this.settle(p, () =>
+      this.finish(p, () =>
         p.reject(new ProtocolError(`Answered ${this.deps.maxPages} pager prompts during ${p.req.op}() and the device still pages; switch paging off (autoInit()) or raise maxPages.`)),
       );
       return true;
@@ -246,7 +276,7 @@ export class WaitEngine {
     this.erase.activate();
     this.deps.debug(3, `${p.req.op}: pager ${hit.rule.pattern} answered with ${JSON.stringify(hit.rule.answer)}`);
     this.deps.sendRaw(hit.rule.answer).catch((err: unknown) => {
-      if (this.pending === p) this.settle(p, () => p.reject(err));
+      if (this.pending === p) this.finish(p, () => p.reject(err));
     });
     return true;
   }
@@ -260,7 +290,7 @@ export class WaitEngine {
       this.errorOptions(),
     );
     this.buffer.consume(this.buffer.end - Math.floor(max / 2));
-    if (p) this.settle(p, () => p.reject(err));
+    if (p) this.finish(p, () => p.reject(err));
     else this.overflow = err;
   }
 
@@ -270,7 +300,7 @@ export class WaitEngine {
     const ms = p.req.timeout;
     if (!(ms > 0) || !Number.isFinite(ms)) return;
     p.idleTimer = clock.setTimeout(() => {
-      this.settle(p, () =>
+      this.finish(p, () =>
         p.reject(
           new TimeoutError(p.req.op, ms, `${p.req.op}: nothing matched and no data came for ${ms} ms. ${this.lastSeen()} Check the pattern/prompt or raise the timeout.`, {
             ...this.errorOptions(),
@@ -281,15 +311,14 @@ export class WaitEngine {
     }, ms);
   }
 
-  private settle(p: Pending, fn: () => void): void {
+  private finish(p: Pending, fn: () => void): void {
     if (this.pending !== p) return;
     this.pending = undefined;
     const { clock } = this.deps;
     if (p.idleTimer !== undefined) clock.clearTimeout(p.idleTimer);
     if (p.deadlineTimer !== undefined) clock.clearTimeout(p.deadlineTimer);
+    if (p.settleTimer !== undefined) clock.clearTimeout(p.settleTimer);
     if (p.onAbort) p.req.signal?.removeEventListener('abort', p.onAbort);
-    // Erase sequences are only expected right after a pager answer of this wait.
-    if (this.erase.isActive && this.ended) this.buffer.append(this.erase.flush());
     fn();
   }
 

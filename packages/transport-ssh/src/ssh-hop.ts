@@ -113,9 +113,9 @@ export class SshHop {
   /** The next authentication step from the server (or success); rejects once the connection failed. */
   nextAuthEvent(): Promise<AuthEvent> {
     this.phase = 'authenticate';
+    if (this.failed) return Promise.reject(this.failed);
     const queued = this.events.shift();
     if (queued) return Promise.resolve(queued);
-    if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.waiter = { resolve, reject };
     });

@@ -57,6 +57,14 @@ describe('connect failures', () => {
     expect(err.host).toBe('127.0.0.1');
   });
 
+  it('a name that cannot resolve (.invalid, RFC 6761) -> ConnectionError "dns"', async () => {
+    const transport = new SshTransport();
+    const err = await transport.connect(createSession({ host: 'netx-no-such-host.invalid', port: 22, connectTimeout: 30_000 })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect((err as ConnectionError).reason).toBe('dns');
+    expect((err as Error).message).toContain('netx-no-such-host.invalid');
+  }, 40_000);
+
   it('a server that accepts and says nothing -> TimeoutError from connectTimeout on the Clock', async () => {
     const silent = await tcpServer(() => undefined);
     try {
@@ -185,6 +193,22 @@ describe('after login', () => {
 });
 
 describe('the server dropping the connection', () => {
+  it('between connect() and protocolAuthenticate(): onClose(ConnectionError), and the login fails with it', async () => {
+    const sim = await startKbdServer({ rounds: [] });
+    try {
+      const transport = new SshTransport({ agent: false });
+      const session = createSession({ host: sim.host, port: sim.port });
+      await transport.connect(session);
+      await sim.stop();
+      const closeErr = await session.closed;
+      expect(closeErr).toBeInstanceOf(ConnectionError);
+      const err = await transport.protocolAuthenticate(new Account({ name: 'u', password: 'pw' }), authContext()).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConnectionError);
+    } finally {
+      await sim.stop();
+    }
+  });
+
   it('a disconnect without closing the shell -> onClose(ConnectionError) and failing writes', async () => {
     const sim = await startKbdServer({ rounds: [[{ prompt: 'Password: ', expect: 'pw' }]] });
     try {

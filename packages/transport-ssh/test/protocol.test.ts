@@ -11,12 +11,12 @@ import { startKbdServer, type KbdServer } from './helpers/kbd-server.js';
 import { fakeIosCommand, startSshd, TEST_USER, type Sshd } from './helpers/sshd.js';
 
 const sshAccount = new Account({ name: TEST_USER.name, password: TEST_USER.password });
-const appAccount = new Account({ name: 'admin', password: 'app-pw-7' });
+const appAccount = new Account({ name: 'admin', password: 'app-pw-7', password2: 'en-secret-3' });
 
 let sshd: Sshd;
 let dir: string;
 beforeAll(async () => {
-  sshd = await startSshd({ banner: 'Lab router r1. Authorised use only.\n', forceCommand: fakeIosCommand('--app-login', 'admin:app-pw-7') });
+  sshd = await startSshd({ banner: 'Lab router r1. Authorised use only.\n', forceCommand: fakeIosCommand('--app-login', 'admin:app-pw-7', '--enable', 'en-secret-3') });
   dir = mkdtempSync(join(tmpdir(), 'netx-proto-'));
 });
 afterAll(async () => {
@@ -56,6 +56,21 @@ describe('Protocol over SshTransport and a real sshd', () => {
     const all = debug.join('\n');
     expect(all).not.toContain(TEST_USER.password);
     expect(all).not.toContain('app-pw-7');
+  });
+
+  it('enable: appAuthorize() answers the device\'s Password: with password2', async () => {
+    const { conn, debug } = protocol();
+    await conn.connect(sshd.host, sshd.port);
+    await conn.login(sshAccount, { appAccount });
+    await conn.send('enable\r');
+    await conn.appAuthorize(appAccount);
+    expect(conn.isAppAuthorized()).toBe(true);
+    await conn.execute('show version');
+    expect(conn.getPrompt().some((p) => p.test('\r\nr1#'))).toBe(true);
+    const { response } = await conn.execute('show term');
+    expect(response).toContain('TERM=dumb');
+    expect(debug.join('\n')).not.toContain('en-secret-3');
+    await conn.close();
   });
 
   it('a wrong app-level password is a LoginFailure from the device text', async () => {

@@ -1,0 +1,31 @@
+// Turns the SSH benchmark's medians into the BENCHMARKS.md table: netx against
+// the bare ssh2 floor, with the overhead the issue's target (within 10%) reads.
+import { runSshBench, type SshBenchResult } from './ssh.js';
+
+function fmt(seconds: number): string {
+  return seconds >= 1 ? `${seconds.toFixed(2)} s` : `${(seconds * 1000).toFixed(2)} ms`;
+}
+
+export async function renderSshSection(): Promise<string> {
+  const results: SshBenchResult[] = await runSshBench();
+  const ids = [...new Set(results.map((r) => r.id))];
+  const rows = ids.map((id) => {
+    const netx = results.find((r) => r.id === id && r.client === 'netx');
+    const floor = results.find((r) => r.id === id && r.client === 'ssh2 floor');
+    if (!netx || !floor) throw new Error(`ssh bench: missing a result for ${id}`);
+    const overhead = (netx.seconds / floor.seconds - 1) * 100;
+    return `| ${netx.label} | ${fmt(netx.seconds)} | ${fmt(floor.seconds)} | ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)}% | ${netx.runs} |`;
+  });
+  return [
+    '## SSH against a loopback OpenSSH sshd (`tools/bench/src/ssh.ts`)',
+    '',
+    'netx (`Protocol` over `SshTransport`) and the floor (a bare ssh2 shell channel doing the same',
+    'reads, TCP_NODELAY on both) against one sshd whose ForceCommand is the IOS-like test CLI.',
+    'Medians. Target: netx within 10% of the floor on each row.',
+    '',
+    '| measurement | netx | ssh2 floor | netx overhead | runs |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}

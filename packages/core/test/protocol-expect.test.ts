@@ -161,6 +161,17 @@ describe('expectPrompt / execute', () => {
     await expect(conn.execute('frob')).rejects.toBeInstanceOf(InvalidCommandError);
     await expect(conn.execute('show invalid input counters')).resolves.toBeDefined();
   });
+  it('finds an error deep in a long output and judges each line on its own', async () => {
+    const long = 'Gi0/1 is up, line protocol is up\r\n'.repeat(20_000);
+    const { conn } = await connected({
+      onLine: cli(prompt, { deep: `${long}% Invalid input detected\r\n${long}`, split: 'a\r\nb\r\n', clean: long }),
+    });
+    conn.setErrorPrompt([/^%?\s*invalid/i, /a\s+b/]);
+    await expect(conn.execute('deep')).rejects.toThrow(/line 20002 matched/);
+    // `a\s+b` would match across the line break; per line it does not.
+    await expect(conn.execute('split')).resolves.toBeDefined();
+    expect((await conn.execute('clean')).response.length).toBeGreaterThan(long.length);
+  });
   it("setErrorPrompt('.') makes the next execute throw; null returns to the driver's", async () => {
     const { conn } = await connected({ onLine: cli(prompt, { ls: 'file\r\n' }) });
     conn.setErrorPrompt('.');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Account, Protocol, type Driver } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { DummyTransport, VirtualDevice, type CommandContext, type CommandResponse, type VirtualDeviceOptions } from '@netx/transport-dummy';
-import { asa, ios, ios_xe, nxos, drivers } from '../src/index.js';
+import { ace, aironet, asa, ios, ios_xe, ios_xr, nxos, drivers } from '../src/index.js';
 
 /** Accepts every init command of `driver`; `pagingOff` switches the pager off. */
 function initCommands(driver: Driver, pagingOff: string): Array<readonly [string, CommandResponse]> {
@@ -94,6 +94,49 @@ describe('cisco end to end', () => {
     },
     account: admin,
     paged: { command: 'show interface', output: LONG_OUTPUT },
+  });
+
+  runScenario({
+    driver: ios_xr,
+    device: {
+      hostname: 'xr1',
+      login: iosLogin('\nIMPORTANT:  READ CAREFULLY\n\n'),
+      prompt: (_mode, { hostname }) => `RP/0/RP0/CPU0:${hostname}#`,
+      pager: { prompt: ' --More-- ' },
+      commands: [...initCommands(ios_xr, 'terminal len 0'), ['show interfaces brief', LONG_OUTPUT]],
+    },
+    account: admin,
+    paged: { command: 'show interfaces brief', output: LONG_OUTPUT },
+  });
+
+  runScenario({
+    driver: ace,
+    device: {
+      hostname: 'ace1',
+      banner: '\nCisco Application Control Software (ACSW)\nTAC support: http://www.cisco.com/tac\n',
+      login: iosLogin(''),
+      prompt: (mode, { hostname }) => (mode === 'user' ? `${hostname}/Admin>` : `${hostname}/Admin#`),
+      enable: { password: 'enable' },
+      pager: { prompt: '--More--' },
+      commands: [...initCommands(ace, 'term len 0'), ['show serverfarm', LONG_OUTPUT]],
+    },
+    account: admin,
+    paged: { command: 'show serverfarm', output: LONG_OUTPUT },
+    privilegedMode: 'enable',
+  });
+
+  runScenario({
+    driver: aironet,
+    device: {
+      hostname: 'wlc',
+      banner: '\n(Cisco Controller)\n',
+      login: { style: 'username+password', usernamePrompt: 'User: ', passwordPrompt: 'Password:', username: 'admin', password: 'admin' },
+      prompt: () => '(Cisco Controller) >',
+      pager: { prompt: '--More-- or (q)uit' },
+      commands: [...initCommands(aironet, 'config paging disable'), ['show ap summary', LONG_OUTPUT]],
+    },
+    account: admin,
+    paged: { command: 'show ap summary', output: LONG_OUTPUT },
   });
 });
 

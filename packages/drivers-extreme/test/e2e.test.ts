@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Account, Protocol, type Driver } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { DummyTransport, VirtualDevice, type CommandContext, type CommandResponse, type VirtualDeviceOptions } from '@netx/transport-dummy';
-import { brocade, drivers } from '../src/index.js';
+import { brocade, enterasys, drivers } from '../src/index.js';
 
 /** Accepts every init command of `driver`; `pagingOff` switches the pager off. */
 function initCommands(driver: Driver, pagingOff: string): Array<readonly [string, CommandResponse]> {
@@ -37,6 +37,20 @@ describe('extreme end to end', () => {
     account: admin,
     paged: { command: 'show interfaces brief', output: LONG_OUTPUT },
     privilegedMode: 'enable',
+  });
+
+  runScenario({
+    driver: enterasys,
+    device: {
+      hostname: 'C5',
+      banner: '\nEnterasys Networks, Inc. C5 Switch\n\n',
+      login: { style: 'username+password', usernamePrompt: 'Username: ', passwordPrompt: 'Password: ', username: 'admin', password: 'admin' },
+      prompt: (_mode, { hostname }) => `${hostname}(su)->`,
+      pager: { prompt: '--More-- or (q)uit' },
+      commands: [['show port status', LONG_OUTPUT]],
+    },
+    account: admin,
+    paged: { command: 'show port status', output: LONG_OUTPUT },
   });
 });
 

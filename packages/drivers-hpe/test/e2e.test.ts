@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Account, Protocol, type Driver } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { DummyTransport, VirtualDevice, type CommandContext, type CommandResponse, type VirtualDeviceOptions } from '@netx/transport-dummy';
-import { comware, drivers } from '../src/index.js';
+import { aruba, comware, drivers } from '../src/index.js';
 
 /** Accepts every init command of `driver`; `pagingOff` switches the pager off. */
 function initCommands(driver: Driver, pagingOff: string): Array<readonly [string, CommandResponse]> {
@@ -37,6 +37,21 @@ describe('hpe end to end', () => {
     },
     account: admin,
     paged: { command: 'display interface brief', output: LONG_OUTPUT },
+  });
+
+  runScenario({
+    driver: aruba,
+    device: {
+      hostname: 'Aruba650',
+      login: { style: 'username+password', usernamePrompt: 'Username: ', passwordPrompt: 'Password:', username: 'admin', password: 'h3c-admin' },
+      prompt: (mode, { hostname }) => (mode === 'user' ? `(${hostname}) >` : `(${hostname}) #`),
+      enable: { password: 'enable' },
+      pager: { prompt: '--More--' },
+      commands: [...initCommands(aruba, 'no paging'), ['show ap database', LONG_OUTPUT]],
+    },
+    account: new Account({ name: 'admin', password: 'h3c-admin', password2: 'enable' }),
+    paged: { command: 'show ap database', output: LONG_OUTPUT },
+    privilegedMode: 'enable',
   });
 });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Account, Protocol, type Driver } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { DummyTransport, VirtualDevice, type CommandContext, type CommandResponse, type VirtualDeviceOptions } from '@netx/transport-dummy';
-import { vrp, drivers } from '../src/index.js';
+import { vrp, vxworks, drivers } from '../src/index.js';
 
 /** Accepts every init command of `driver`; `pagingOff` switches the pager off. */
 function initCommands(driver: Driver, pagingOff: string): Array<readonly [string, CommandResponse]> {
@@ -38,6 +38,23 @@ describe('huawei end to end', () => {
     },
     account: user,
     paged: { command: 'display interface brief', output: LONG_OUTPUT },
+  });
+
+  runScenario({
+    driver: vxworks,
+    device: {
+      hostname: 'MA5600T',
+      banner: '\n  Huawei Integrated Access Software (MA5600).\n\n  Copyright(C) Huawei Technologies Co., Ltd. 2004-2011. All rights reserved.\n\n',
+      login: { style: 'username+password', usernamePrompt: '>>User name:', passwordPrompt: '>>User password:', username: 'admin', password: 'Huawei@123' },
+      prompt: (mode, { hostname }) => (mode === 'user' ? `${hostname}>` : `${hostname}#`),
+      enable: {},
+      // No command switches the SmartAX pager off here: every page is answered.
+      pager: { prompt: "---- More ( Press 'Q' to break ) ----", erase: '\x1b[37D                                     \x1b[37D' },
+      commands: [['display board 0', LONG_OUTPUT]],
+    },
+    account: user,
+    paged: { command: 'display board 0', output: LONG_OUTPUT },
+    privilegedMode: 'enable',
   });
 });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Account, Protocol, type Driver } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { DummyTransport, VirtualDevice, type CommandContext, type CommandResponse, type VirtualDeviceOptions } from '@netx/transport-dummy';
-import { junos, drivers } from '../src/index.js';
+import { junos, junos_erx, drivers } from '../src/index.js';
 
 /** Accepts every init command of `driver`; `pagingOff` switches the pager off. */
 function initCommands(driver: Driver, pagingOff: string): Array<readonly [string, CommandResponse]> {
@@ -37,6 +37,22 @@ describe('juniper end to end', () => {
     },
     account: user,
     paged: { command: 'show interfaces terse', output: LONG_OUTPUT },
+  });
+
+  runScenario({
+    driver: junos_erx,
+    device: {
+      hostname: 'erx1',
+      banner: '\nJuniper Networks E-series Broadband Services Router\n\n',
+      login: { style: 'username+password', usernamePrompt: 'User: ', passwordPrompt: 'Password: ', username: 'netops', password: 'juniper' },
+      prompt: (mode, { hostname }) => (mode === 'user' ? `${hostname}>` : `${hostname}#`),
+      enable: { command: 'enable 15', password: 'secret15' },
+      pager: { prompt: ' --More-- ' },
+      commands: [...initCommands(junos_erx, 'terminal length 0'), ['show ip interface brief', LONG_OUTPUT]],
+    },
+    account: new Account({ name: 'netops', password: 'juniper', password2: 'secret15' }),
+    paged: { command: 'show ip interface brief', output: LONG_OUTPUT },
+    privilegedMode: 'enable',
   });
 });
 

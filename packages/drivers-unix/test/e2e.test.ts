@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Account, Protocol, type Driver } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { DummyTransport, VirtualDevice, type CommandContext, type CommandResponse, type VirtualDeviceOptions } from '@netx/transport-dummy';
-import { linux, drivers } from '../src/index.js';
+import { aix, linux, shell, drivers } from '../src/index.js';
 
 /** Accepts every init command of `driver`; `pagingOff` switches the pager off. */
 function initCommands(driver: Driver, pagingOff: string): Array<readonly [string, CommandResponse]> {
@@ -37,6 +37,34 @@ describe('unix end to end', () => {
     },
     account: user,
     paged: { command: 'ip -br link', output: LONG_OUTPUT },
+  });
+
+  runScenario({
+    driver: shell,
+    device: {
+      hostname: 'web1',
+      banner: '\nDebian GNU/Linux 12 web1 ttyS0\n\n',
+      login: { style: 'username+password', usernamePrompt: 'web1 login: ', passwordPrompt: 'Password: ', username: 'dev', password: 'secret' },
+      prompt: (_mode, { hostname, username }) => `${username}@${hostname}:~$ `,
+      pager: { prompt: '--More--', erase: '\r\x1b[K' },
+      commands: [['ls -l /etc', LONG_OUTPUT]],
+    },
+    account: user,
+    paged: { command: 'ls -l /etc', output: LONG_OUTPUT },
+  });
+
+  runScenario({
+    driver: aix,
+    device: {
+      hostname: 'aix01',
+      banner: '\nAIX Version 7\nCopyright IBM Corporation, 1982, 2020.\n',
+      login: { style: 'username+password', header: '\n', usernamePrompt: 'Authorized Login: ', passwordPrompt: "dev's Password: ", username: 'dev', password: 'secret' },
+      prompt: (_mode, { hostname, username }) => `${username}@${hostname}:/home/${username}> `,
+      pager: { prompt: '--More--' },
+      commands: [['lsdev -Cc adapter', LONG_OUTPUT]],
+    },
+    account: user,
+    paged: { command: 'lsdev -Cc adapter', output: LONG_OUTPUT },
   });
 });
 

@@ -445,6 +445,12 @@ export class Protocol implements DriverConnection {
   private checkErrors(response: string, command?: string): void {
     const errors = this.getErrorPrompt();
     if (errors.length === 0) return;
+    // Fast path for long outputs: one multiline search over everything after the
+    // echo finds every line the per-line check would (it may find more, never fewer),
+    // so only a hit pays for splitting the response into lines.
+    const firstBreak = response.indexOf('\n');
+    if (firstBreak < 0) return;
+    if (!errors.some((re) => anyLineMatches(re, response, firstBreak + 1))) return;
     const lines = response.split('\n');
     for (let i = 1; i < lines.length; i++) {
       for (const re of errors) {
@@ -615,6 +621,33 @@ function withGeneric(list: readonly RegExp[], extra: RegExp): readonly RegExp[] 
 
 const searchCache = new WeakMap<RegExp, RegExp>();
 /** The pattern without g/y flags (no lastIndex state between lines). */
+const multilineCache = new WeakMap<RegExp, { re: RegExp; lineStart: boolean }>();
+/**
+ * True if `re` may match some line of `text` from `from` on: a superset test (a
+ * multiline search finds every line the per-line check would). A pattern anchored
+ * at the line start is tried only at line starts, found with indexOf (memchr).
+ */
+function anyLineMatches(re: RegExp, text: string, from: number): boolean {
+  let c = multilineCache.get(re);
+  if (!c) {
+    const lineStart = re.source.startsWith('^') && !re.flags.includes('m');
+    c = { re: new RegExp(re.source, `${re.flags.replace(/[gym]/g, '')}${lineStart ? 'ym' : 'gm'}`), lineStart };
+    multilineCache.set(re, c);
+  }
+  if (!c.lineStart) {
+    c.re.lastIndex = from;
+    return c.re.test(text);
+  }
+  for (let at = from; at <= text.length; ) {
+    c.re.lastIndex = at;
+    if (c.re.test(text)) return true;
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return false;
+}
+
 function searchable(re: RegExp): RegExp {
   let r = searchCache.get(re);
   if (!r) {

@@ -1,25 +1,14 @@
 // End to end: a virtual device of each kind logs in over DummyTransport, the core
 // Protocol guesses the OS from what the device prints, autoInit() runs the
-// driver's init commands (which switch the device's pager off), a paged output
-// comes back whole before and after, and autoAppAuthorize() reaches the
-// privileged mode (or does nothing where the OS has no AAA step).
+// driver's init commands (one of them switches the device's pager off, where the
+// driver has any), a paged output comes back whole before and after, and
+// autoAppAuthorize() reaches the privileged mode (or does nothing where the OS
+// has no AAA step). Time never moves: the clock is a ManualClock.
 import { describe, expect, it } from 'vitest';
 import { Account, Protocol, type Driver } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
-import { DummyTransport, VirtualDevice, type CommandContext, type CommandResponse, type VirtualDeviceOptions } from '@netx/transport-dummy';
+import { DummyTransport, VirtualDevice, type VirtualDeviceOptions } from '@netx/transport-dummy';
 import { ericsson_ban, drivers } from '../src/index.js';
-
-/** Accepts every init command of `driver`; `pagingOff` switches the pager off. */
-function initCommands(driver: Driver, pagingOff: string): Array<readonly [string, CommandResponse]> {
-  if (!driver.initCommands.includes(pagingOff)) throw new Error(`${driver.name} has no init command ${pagingOff}`);
-  return driver.initCommands.map((command) => [
-    command,
-    (ctx: CommandContext) => {
-      if (command === pagingOff) ctx.pager.enabled = false;
-      return '';
-    },
-  ]);
-}
 
 const admin = new Account({ name: 'admin', password: 'admin' });
 

@@ -15,7 +15,11 @@ export const hp_pro_curve = defineDriver({
   name: 'hp_pro_curve',
   usernamePrompt: /[\r\n]Username: ?(?=\n?$)/,
   passwordPrompt: /[\r\n]Password: ?(?=\n?$)/,
-  prompt: /[\r\n][\-\w+.:/]+[>#] ?(?=\n?$)/,
+  // Deviation: Exscript's `[\-\w+.:/]+[>#]` takes no blanks, but the default host names
+  // have them (`ProCurve Switch 2810-24G`), and no `(config)` context. Up to three more
+  // blank-separated words and one `(context)` are allowed; the end anchor keeps echo and
+  // output lines out.
+  prompt: /[\r\n][\-\w+.:/]+(?: [\-\w+.:/]+){0,3}(?:\([\-\w+.:/]+\))?[>#] ?(?=\n?$)/,
   errorPrompt: /(?:invalid|incomplete|ambiguous) input:/i,
   loginErrorPrompt: [/[\r\n]invalid password/i, /unable to verify password/i, /unable to login/i],
   pagers: PROCURVE_PAGERS,
@@ -29,8 +33,31 @@ export const hp_pro_curve = defineDriver({
     ],
   },
   samples: {
-    prompts: ['\r\nhp2810# ', '\r\nsw-access-3> ', '\r\n\x1b[24;1Hsw1# ', '\r\ncore-5406zl#', '\r\nsw1# \x1b[?25'],
-    notPrompts: ['\r\n  Status and Counters - General System Information', '\r\n  Firmware revision  : K.15.03.0007'],
+    prompts: [
+      '\r\nhp2810# ',
+      '\r\nsw-access-3> ',
+      '\r\n\x1b[24;1Hsw1# ',
+      '\r\ncore-5406zl#',
+      '\r\nsw1# \x1b[?25',
+      // self-written, the factory-default host names (blanks in the name; the HP/Aruba
+      // models' `HP-2920-24G`), and the config context that platforms.md lists as `)#`
+      '\r\nProCurve Switch 2810-24G# ',
+      '\r\nProCurve Switch 2810-24G> ',
+      '\r\nProCurve Switch 2810-24G(config)# ',
+      '\r\nHP-2920-24G# ',
+      '\r\nHP-2920-24G(config)# ',
+      '\r\nHP-2920-24G(eth-1/1)# ',
+      // host name from a real log (ytti/oxidized#1607), prompt shape self-written
+      '\r\nARUBA2530 8G PoEE# ',
+    ],
+    notPrompts: [
+      '\r\n  Status and Counters - General System Information',
+      '\r\n  Firmware revision  : K.15.03.0007',
+      // self-written: an echo line after a blank-containing prompt, a config line naming it
+      '\r\nProCurve Switch 2810-24G# show system',
+      '\r\nhostname "ProCurve Switch 2810-24G"',
+      '\r\n  System Name        : HP-2920-24G',
+    ],
     usernamePrompts: ['\r\nUsername: ', '\r\nUsername:'],
     passwordPrompts: ['\r\nPassword: '],
     errors: ['Invalid input: sh0w\r\n', 'Incomplete input: interface\r\n', 'Ambiguous input: s\r\n'],

@@ -1,6 +1,5 @@
-// Nokia (Alcatel-Lucent) ISAM access nodes: Exscript's `isam` driver. Its prompt
-// pattern has no end anchor (a prompt anywhere in new text counts), as in Exscript;
-// its errors are the generic ones (Exscript's own list is never installed).
+// Nokia (Alcatel-Lucent) ISAM access nodes: Exscript's `isam` driver. Its errors are the
+// generic ones (Exscript's own list is never installed).
 import { defineDriver } from '@netx/core';
 import { ISAM_PAGERS } from './pagers.js';
 
@@ -8,7 +7,11 @@ export const isam = defineDriver({
   name: 'isam',
   usernamePrompt: /login: ?/i,
   passwordPrompt: /[\r\n]password: ?/i,
-  prompt: /[\r\n][\- +\d+\w+.]+(?:\([^)]+\))?[>#] ?/,
+  // Deviation: Exscript's pattern has no end anchor, so a prompt-like start of any line
+  // (the echo `NAME>#show ...`, output) ended the wait mid-output. Anchored at the end;
+  // `>?[>#]` takes the whole `>#` (unanchored, the `>` alone was enough); a `(...)`
+  // context stays on its line.
+  prompt: /[\r\n][\- +\d+\w+.]+(?:\([^)\r\n]+\))?>?[>#] ?(?=\n?$)/,
   pagers: ISAM_PAGERS,
   guess: {
     head: [{ match: /last login : \d{1,2}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{1,2}:\d{1,2}/, score: 90 }],
@@ -16,7 +19,17 @@ export const isam = defineDriver({
   },
   samples: {
     prompts: ['\r\nDISTRICT-CITY>#', '\r\nISAM-7302>#', '\r\nleg-isam-01># '],
-    notPrompts: ['\r\nadmin equipment slot 1/1/1', '\r\n========================================'],
+    notPrompts: [
+      '\r\nadmin equipment slot 1/1/1',
+      '\r\n========================================',
+      // self-written, with the corpus host name: Exscript's unanchored pattern takes each
+      // of these for a prompt (the echo line, output lines with `>` or `#` in them)
+      '\r\nDISTRICT-CITY>#show equipment slot',
+      '\r\nDISTRICT-CITY>#show equipment slot\r\nslot        actual-type  enabled\r\n--------------------------------\r\nnt-a        nant-e       yes',
+      '\r\nISAM-7302>#info configure system\r\nconfigure system\r\n  id DISTRICT-CITY\r\nexit all',
+      '\r\nalarm count > threshold 5\r\nlink 1 up',
+      '\r\ntotal 2 entries # end of table\r\n',
+    ],
     usernamePrompts: ['login: ', '\r\nlogin:'],
     passwordPrompts: ['\r\npassword:', '\r\nPassword: '],
     errors: ['invalid token\r\n', 'Error : instance does not exist\r\n'],

@@ -7,7 +7,9 @@ export const rios = defineDriver({
   name: 'rios',
   usernamePrompt: /user ?name: ?(?=\n?$)/i,
   passwordPrompt: /(?:[\r\n]Password: ?|last resort password:)(?=\n?$)/,
-  prompt: /[\r\n][\-\w+.:/]+\s?(?:\([^)]+\))?\s+[>#]\s+$/,
+  // Deviation: Exscript ends with `[>#]\s+$`, so the corpus' own `hostname >` (nothing
+  // after the `>`) is no prompt until a blank arrives; `\s*$` takes it.
+  prompt: /[\r\n][\-\w+.:/]+\s?(?:\([^)]+\))?\s+[>#]\s*$/,
   errorPrompt: [/%Error/, /% Unrecognized/i, /% Inactive/i],
   pagers: MORE_PAGERS,
   initCommands: ['term len 0', 'enable'],
@@ -21,8 +23,23 @@ export const rios = defineDriver({
     ],
   },
   samples: {
-    prompts: ['\r\namnesiac > ', '\r\namnesiac # ', '\r\namnesiac (config) # ', '\r\nsh-dc-01 > \r\n'],
-    notPrompts: ['\r\nhostname >', '\r\nProduct name:      rbt_sh'],
+    prompts: [
+      '\r\namnesiac > ',
+      '\r\namnesiac # ',
+      '\r\namnesiac (config) # ',
+      '\r\nsh-dc-01 > \r\n',
+      // corpus: rios.1 ends in `hostname >` with nothing after the `>`
+      '\nhostname >',
+      // self-written: the same without the trailing blank
+      '\r\namnesiac #',
+      '\r\namnesiac (config) #',
+    ],
+    notPrompts: [
+      '\r\nProduct name:      rbt_sh',
+      // self-written: echo lines after the corpus prompt
+      '\r\nhostname > show version',
+      '\r\nhostname >show version',
+    ],
     usernamePrompts: ['\r\nUsername: ', 'User name:'],
     passwordPrompts: ['\r\nPassword: '],
     errors: ['% Unrecognized command "shw".\r\n', '% Inactive command\r\n', '%Error: x\r\n'],

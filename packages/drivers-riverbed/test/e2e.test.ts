@@ -1,8 +1,9 @@
 // End to end: a virtual device of each kind logs in over DummyTransport, the core
 // Protocol guesses the OS from what the device prints, autoInit() runs the
-// driver's init commands (which switch the device's pager off), a paged output
-// comes back whole before and after, and autoAppAuthorize() reaches the
-// privileged mode (or does nothing where the OS has no AAA step).
+// driver's init commands (one of them switches the device's pager off, where the
+// driver has any), a paged output comes back whole before and after, and
+// autoAppAuthorize() reaches the privileged mode (or does nothing where the OS
+// has no AAA step). Time never moves: the clock is a ManualClock.
 import { describe, expect, it } from 'vitest';
 import { Account, Protocol, type Driver } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';

@@ -23,7 +23,7 @@ export type Result = SshBenchResult;
 
 const LOGIN_RUNS = 5;
 const EXECUTE_RUNS = 50;
-const BIG_RUNS = 3;
+const BIG_RUNS = 5;
 const BIG_LINES = 100_000; // 50 bytes each: 5 MB
 const PROMPT = /r1>$/;
 
@@ -119,38 +119,51 @@ function floorClient(port: number): Client {
   };
 }
 
-async function measure(make: () => Client, name: SshBenchResult['client']): Promise<SshBenchResult[]> {
-  const logins: number[] = [];
+type Maker = { name: SshBenchResult['client']; make: () => Client };
+
+/** Both clients measured in alternation, so machine load hits them alike. */
+async function measure(makers: Maker[]): Promise<SshBenchResult[]> {
+  const logins = new Map<string, number[]>(makers.map((m) => [m.name, []]));
   for (let i = 0; i < LOGIN_RUNS; i++) {
-    const c = make();
-    const t0 = now();
-    await c.login();
-    logins.push(now() - t0);
-    await c.close();
+    for (const m of makers) {
+      const c = m.make();
+      const t0 = now();
+      await c.login();
+      logins.get(m.name)!.push(now() - t0);
+      await c.close();
+    }
   }
-  const c = make();
-  await c.login();
-  for (let i = 0; i < 5; i++) await c.run('show version'); // warm-up
-  const exec: number[] = [];
+  const open = await Promise.all(makers.map(async (m) => ({ m, c: await loggedIn(m.make()) })));
+  const exec = new Map<string, number[]>(makers.map((m) => [m.name, []]));
+  const big = new Map<string, number[]>(makers.map((m) => [m.name, []]));
+  for (const { c } of open) for (let i = 0; i < 5; i++) await c.run('show version'); // warm-up
   for (let i = 0; i < EXECUTE_RUNS; i++) {
-    const t0 = now();
-    const n = await c.run('show version');
-    exec.push(now() - t0);
-    if (n < 400) throw new Error(`ssh bench (${name}): show version returned only ${n} characters`);
+    for (const { m, c } of open) {
+      const t0 = now();
+      const n = await c.run('show version');
+      exec.get(m.name)!.push(now() - t0);
+      if (n < 400) throw new Error(`ssh bench (${m.name}): show version returned only ${n} characters`);
+    }
   }
-  const big: number[] = [];
   for (let i = 0; i < BIG_RUNS; i++) {
-    const t0 = now();
-    const n = await c.run(`show lines ${BIG_LINES}`);
-    big.push(now() - t0);
-    if (n < BIG_LINES * 50) throw new Error(`ssh bench (${name}): got ${n} characters, expected at least ${BIG_LINES * 50}`);
+    for (const { m, c } of open) {
+      const t0 = now();
+      const n = await c.run(`show lines ${BIG_LINES}`);
+      big.get(m.name)!.push(now() - t0);
+      if (n < BIG_LINES * 50) throw new Error(`ssh bench (${m.name}): got ${n} characters, expected at least ${BIG_LINES * 50}`);
+    }
   }
-  await c.close();
-  return [
-    { id: 'login', label: 'connect + login + first prompt', client: name, seconds: median(logins), runs: LOGIN_RUNS },
-    { id: 'execute', label: '`show version` round trip', client: name, seconds: median(exec), runs: EXECUTE_RUNS },
-    { id: 'output-5mb', label: '5 MB output (100,000 lines) until the prompt', client: name, seconds: median(big), runs: BIG_RUNS },
-  ];
+  for (const { c } of open) await c.close();
+  return makers.flatMap(({ name }) => [
+    { id: 'login', label: 'connect + login + first prompt', client: name, seconds: median(logins.get(name)!), runs: LOGIN_RUNS },
+    { id: 'execute', label: '`show version` round trip', client: name, seconds: median(exec.get(name)!), runs: EXECUTE_RUNS },
+    { id: 'output-5mb', label: '5 MB output (100,000 lines) until the prompt', client: name, seconds: median(big.get(name)!), runs: BIG_RUNS },
+  ]);
+}
+
+async function loggedIn(c: Client): Promise<Client> {
+  await c.login();
+  return c;
 }
 
 /** Runs both clients against one fresh loopback sshd; medians in seconds. */
@@ -158,9 +171,10 @@ export async function runSshBench(): Promise<SshBenchResult[]> {
   ensureSshTestEnvironment();
   const sshd = await startSshd();
   try {
-    const floor = await measure(() => floorClient(sshd.port), 'ssh2 floor');
-    const netx = await measure(() => netxClient(sshd.port), 'netx');
-    return [...netx, ...floor];
+    return await measure([
+      { name: 'netx', make: () => netxClient(sshd.port) },
+      { name: 'ssh2 floor', make: () => floorClient(sshd.port) },
+    ]);
   } finally {
     await sshd.stop();
   }

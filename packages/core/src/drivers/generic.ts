@@ -10,7 +10,12 @@ import {
 
 /** Python's "not in string.printable". */
 const NONPRINTABLE = '[^\\x20-\\x7e\\t\\n\\r\\x0b\\x0c]';
-const PATH_PART = '(?:[\\w\\+\\-\\._]+)';
+/**
+ * Python 3's `\w` (str.isalnum() or '_'): Unicode letters and digits, so a host name
+ * like `Zürich-sw1` or `сервер` is a prompt as in Exscript. JS `\w` is ASCII-only.
+ */
+const WORD = '\\p{L}\\p{N}_';
+const PATH_PART = `(?:[${WORD}\\+\\-\\._]+)`;
 const PATH = `(?:(?:${PATH_PART})?(?:/${PATH_PART})*/?)`;
 const CWD = `(?:${PATH}|~${PATH}?)`;
 
@@ -22,10 +27,11 @@ const CWD = `(?:${PATH}|~${PATH}?)`;
  */
 export const GENERIC_PROMPT = new RegExp(
   `[\\r\\n](?=[^\\r\\n]*[#>%\\$\\]] ?${NONPRINTABLE}*$)(?:${NONPRINTABLE}*|[\\x1b\\x07\\x00]*)` +
-    `[\\[\\<]?\\w+(?:(?:(?:[\\w+\\-]+)@)?(?:[\\w+\\-\\.]+))?` +
+    `[\\[<]?[${WORD}]+(?:(?:(?:[${WORD}+\\-]+)@)?(?:[${WORD}+\\-\\.]+))?` +
     `:?${CWD}?[: ]?${CWD}?` +
     `(?:\\(${PATH_PART}\\))?[\\]\\-]?[#>%\\$\\]] ?${NONPRINTABLE}*$`,
-  'i',
+  // `u` for \p{...}; it also makes the old identity escape `\<` a syntax error, hence `<`.
+  'iu',
 );
 export const GENERIC_USERNAME_PROMPT = /(user ?name|user|login): *$/i;
 export const GENERIC_PASSWORD_PROMPT = /password:? *$/i;
@@ -77,7 +83,17 @@ export function defineDriver(def: DriverDefinition): Driver {
 export const generic: Driver = defineDriver({
   name: 'generic',
   samples: {
-    prompts: ['\r\n[sam123@home ~]$', '\r\nMyHost-A1#', '\r\nsam@knip:~/Code/exscript$ '],
+    prompts: [
+      '\r\n[sam123@home ~]$',
+      '\r\nMyHost-A1#',
+      '\r\nsam@knip:~/Code/exscript$ ',
+      // self-written: non-ASCII host and user names (Exscript's Python `\w` takes them)
+      '\r\nZürich-sw1#',
+      '\r\nroot@сервер:~# ',
+      '\r\n[admin@Zürich-fw ~]$',
+      '\r\n交换机-1>',
+    ],
+    notPrompts: ['\r\none two', '\r\nZürich one two', '\r\nsome text Zürich-sw1# show version'],
     usernamePrompts: ['Username: ', 'login: '],
     passwordPrompts: ['Password: '],
   },

@@ -126,6 +126,15 @@ export interface Sshd {
 /** Starts sshd in the foreground (-D -e) and resolves once it listens. */
 export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'netx-sshd-'));
+  try {
+    return await startSshdIn(dir, options);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function startSshdIn(dir: string, options: SshdOptions): Promise<Sshd> {
   chmodSync(dir, 0o755); // sshd reads authorized_keys as the user
   const hostKeys = {
     ed25519: generateKey(dir, 'ssh_host_ed25519_key', 'ed25519'),

@@ -16,10 +16,16 @@ describe('generic prompt: non-ASCII names', () => {
   it.each(['Zürich-sw1#', 'root@сервер:~# ', '交换机-1>'])('is not fooled by %j in the middle of a line', (p) => {
     expect(GENERIC_PROMPT.test(`\r\nsome text ${p}`)).toBe(false);
   });
-  it('is what a Protocol without a driver stops at', async () => {
+  it('is what a Protocol without a driver stops at (latin1, the default encoding)', async () => {
     const { conn, t } = await connected();
     const p = conn.expectPrompt();
-    t.out('uptime is 3 days\r\nroot@сервер:~# ');
+    t.out('uptime is 3 days\r\nZürich-sw1#');
+    expect((await p).response).toBe('uptime is 3 days\r');
+  });
+  it('is what a Protocol without a driver stops at (utf-8)', async () => {
+    const { conn, t } = await connected({}, { encoding: 'utf-8' });
+    const p = conn.expectPrompt();
+    queueMicrotask(() => t.outBytes(new TextEncoder().encode('uptime is 3 days\r\nroot@сервер:~# ')));
     expect((await p).response).toBe('uptime is 3 days\r');
   });
 });

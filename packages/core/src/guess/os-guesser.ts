@@ -7,6 +7,12 @@ import { SignalScanner, type SignalHit } from './signal-scanner.js';
 
 /** Scores at or above this make the guess certain: response scanning may stop. */
 export const CERTAIN_SCORE = 80;
+/**
+ * Response signals are looked for in the first this-many characters of the stream
+ * only: a device says what it is early, and a cut at a fixed offset keeps the answer
+ * independent of chunking while a 100 MB output costs nothing extra.
+ */
+export const RESPONSE_SCAN_LIMIT = 1024 * 1024;
 
 export interface GuessScore {
   readonly name: string;
@@ -47,7 +53,8 @@ export class OsGuesser {
   /** Text received from the device (decoded). */
   data(text: string): void {
     if (this.headOpen) this.head.feed(text);
-    if (!this.responseSettled()) this.response.feed(text);
+    const room = RESPONSE_SCAN_LIMIT - this.response.length;
+    if (room > 0 && !this.responseSettled()) this.response.feed(room >= text.length ? text : text.slice(0, room));
   }
 
   /** App-level login is complete: from now on only response signals count. */

@@ -19,6 +19,8 @@ interface CompiledSignal {
   scanFrom: number;
   /** Absolute end offset of a final match, or -1. */
   confirmedAt: number;
+  /** End offset of a match not yet final, as of the last feed, or -1. */
+  openAt: number;
 }
 
 export interface SignalHit {
@@ -58,7 +60,7 @@ export class SignalScanner {
     groups.forEach((signals, owner) => {
       for (const s of signals) {
         const { re, startAnchored } = compileSignal(s.match);
-        this.signals.push({ owner, score: s.score, re, startAnchored, scanFrom: 0, confirmedAt: -1 });
+        this.signals.push({ owner, score: s.score, re, startAnchored, scanFrom: 0, confirmedAt: -1, openAt: -1 });
       }
     });
   }
@@ -98,17 +100,12 @@ export class SignalScanner {
     }
   }
 
-  /** Final matches plus matches that are valid for the text seen so far. */
+  /** Final matches plus matches that are valid for the text seen so far (no searching: feed() keeps them). */
   hits(): SignalHit[] {
     const out: SignalHit[] = [];
     for (const s of this.signals) {
-      if (s.confirmedAt >= 0) {
-        out.push({ owner: s.owner, score: s.score, at: s.confirmedAt, final: true });
-        continue;
-      }
-      if (s.startAnchored && this.tailStart > 0) continue;
-      const at = this.find(s);
-      if (at !== undefined) out.push({ owner: s.owner, score: s.score, at, final: false });
+      if (s.confirmedAt >= 0) out.push({ owner: s.owner, score: s.score, at: s.confirmedAt, final: true });
+      else if (s.openAt >= 0 && !(s.startAnchored && this.tailStart > 0)) out.push({ owner: s.owner, score: s.score, at: s.openAt, final: false });
     }
     return out;
   }
@@ -122,9 +119,11 @@ export class SignalScanner {
 
   private search(s: CompiledSignal): void {
     const at = this.find(s);
+    s.openAt = -1;
     if (at !== undefined) {
       if (at <= this.total - MARGIN) s.confirmedAt = at;
-      return; // an open match: search again from the same place next time
+      else s.openAt = at; // search again from the same place next time
+      return;
     }
     s.scanFrom = Math.max(s.scanFrom, this.total - SIGNAL_OVERLAP);
   }

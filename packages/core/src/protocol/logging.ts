@@ -68,8 +68,13 @@ export class ConversationLog {
     private readonly encode: (text: string) => Uint8Array = (text) => new Uint8Array(Buffer.from(text, 'utf8')),
   ) {}
 
+  /** False when nobody reads the conversation: callers may skip preparing it. */
+  get active(): boolean {
+    return this.stdout !== undefined || this.logfile !== undefined;
+  }
+
   write(text: string): void {
-    if (text.length === 0) return;
+    if (text.length === 0 || !this.active) return;
     const clean = text.replace(/\r/g, '');
     if (clean.length === 0) return;
     this.stdout?.(clean);

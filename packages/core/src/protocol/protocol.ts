@@ -532,10 +532,13 @@ export class Protocol implements DriverConnection {
   }
 
   private onText(text: string): void {
-    const safe = this.redactor.stream(text);
-    if (this.dbg.enabled(5)) this.dbg.log(5, `recv ${visible(safe)}`);
-    else this.dbg.log(4, `recv ${text.length} characters`);
-    this.log.write(safe);
+    // Redacting costs a pass over every chunk: only pay for it when someone reads the copy.
+    const traced = this.dbg.enabled(5);
+    if (traced || this.log.active) {
+      const safe = this.redactor.stream(text);
+      if (traced) this.dbg.log(5, `recv ${visible(safe)}`);
+      this.log.write(safe);
+    } else this.dbg.log(4, `recv ${text.length} characters`);
     this.guesser.data(text);
     this.updateGuess();
     if (this.monitors.size > 0) this.monitors.feed(text, (err) => this.dbg.log(1, `monitor callback failed: ${String(err)}`));

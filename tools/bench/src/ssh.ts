@@ -60,7 +60,7 @@ function netxClient(port: number): Client {
   };
 }
 
-/** The floor: ssh2 with TCP_NODELAY, a shell channel, chunks kept in a list and only a short tail searched. */
+/** The floor: ssh2 with TCP_NODELAY, a shell channel, chunks kept in a list, only a short tail searched, the output decoded once. */
 function floorClient(port: number): Client {
   const client = new ssh2.Client();
   let channel: ClientChannel | undefined;
@@ -72,7 +72,8 @@ function floorClient(port: number): Client {
     new Promise<number>((resolve) => {
       const check = () => {
         if (PROMPT.test(tail)) {
-          const n = size;
+          // Like any client, hand the caller the output as text (one decode at the end).
+          const n = Buffer.concat(chunks, size).toString('latin1').length;
           chunks = [];
           tail = '';
           size = 0;

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash tools/scripts/bootstrap.sh --system
 
-pnpm exec turbo run typecheck --output-logs=errors-only
+pnpm exec turbo run typecheck lint --output-logs=errors-only
 
 mkdir -p .netx-test
 set +e

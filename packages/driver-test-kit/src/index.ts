@@ -19,3 +19,11 @@ export {
   type PromptMatch,
 } from './checks.js';
 export { randomChunks, seededRandom, seedOf } from './random.js';
+export {
+  acceptInitCommands,
+  driverE2eScenario,
+  LONG_OUTPUT,
+  runDriverScenario,
+  type DriverScenario,
+  type ScenarioTestApi,
+} from './scenario.js';

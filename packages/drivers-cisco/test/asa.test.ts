@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { OsGuesser } from '@netx/core';
 import { asa as driver } from '../src/asa.js';
 
-const CORPUS = fileURLToPath(new URL('../../../../shared/data/exscript-banners/', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../../drivers/test/data/banners/', import.meta.url));
 const s = driver.samples;
 const endsWith = (res: readonly RegExp[], text: string) => res.some((r) => r.test(driver.cleanSearchText(text)));
 const guess = (text: string, chunk = text.length) => {

@@ -3,24 +3,11 @@
 // driver's init commands (one of them switches the device's pager off, where the
 // driver has any), a paged output comes back whole before and after, and
 // autoAppAuthorize() reaches the privileged mode (or does nothing where the OS
-// has no AAA step). Time never moves: the clock is a ManualClock.
+// has no AAA step). The scenario runner is @netx/driver-test-kit's driverE2eScenario.
 import { describe, expect, it } from 'vitest';
-import { Account, Protocol, type Driver } from '@netx/core';
-import { ManualClock } from '@netx/core/testing';
-import { DummyTransport, VirtualDevice, type CommandContext, type CommandResponse, type VirtualDeviceOptions } from '@netx/transport-dummy';
+import { Account } from '@netx/core';
+import { acceptInitCommands, driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
 import { ace, aironet, asa, ios, ios_xe, ios_xr, nxos, drivers } from '../src/index.js';
-
-/** Accepts every init command of `driver`; `pagingOff` switches the pager off. */
-function initCommands(driver: Driver, pagingOff: string): Array<readonly [string, CommandResponse]> {
-  if (!driver.initCommands.includes(pagingOff)) throw new Error(`${driver.name} has no init command ${pagingOff}`);
-  return driver.initCommands.map((command) => [
-    command,
-    (ctx: CommandContext) => {
-      if (command === pagingOff) ctx.pager.enabled = false;
-      return '';
-    },
-  ]);
-}
 
 
 const admin = new Account({ name: 'admin', password: 'admin', password2: 'enable' });
@@ -35,7 +22,8 @@ const iosLogin = (header: string) => ({
 });
 
 describe('cisco end to end', () => {
-  runScenario({
+  driverE2eScenario({ it, expect }, {
+    drivers,
     driver: ios,
     device: {
       hostname: 'r1',
@@ -43,14 +31,15 @@ describe('cisco end to end', () => {
       prompt: iosPrompt,
       enable: { password: 'enable' },
       pager: { prompt: ' --More-- ' },
-      commands: [...initCommands(ios, 'term len 0'), ['show interfaces', LONG_OUTPUT]],
+      commands: [...acceptInitCommands(ios, 'term len 0'), ['show interfaces', LONG_OUTPUT]],
     },
     account: admin,
     paged: { command: 'show interfaces', output: LONG_OUTPUT },
     privilegedMode: 'enable',
   });
 
-  runScenario({
+  driverE2eScenario({ it, expect }, {
+    drivers,
     driver: ios_xe,
     device: {
       hostname: 'c9300',
@@ -58,14 +47,15 @@ describe('cisco end to end', () => {
       prompt: iosPrompt,
       enable: { password: 'enable' },
       pager: { prompt: ' --More-- ' },
-      commands: [...initCommands(ios_xe, 'terminal length 0'), ['show interfaces', LONG_OUTPUT]],
+      commands: [...acceptInitCommands(ios_xe, 'terminal length 0'), ['show interfaces', LONG_OUTPUT]],
     },
     account: admin,
     paged: { command: 'show interfaces', output: LONG_OUTPUT },
     privilegedMode: 'enable',
   });
 
-  runScenario({
+  driverE2eScenario({ it, expect }, {
+    drivers,
     driver: asa,
     device: {
       hostname: 'ciscoasa',
@@ -74,7 +64,7 @@ describe('cisco end to end', () => {
       prompt: (mode, { hostname }) => (mode === 'user' ? `${hostname}> ` : `${hostname}# `),
       enable: { password: 'enable' },
       pager: { prompt: '<--- More --->', erase: '\r              \r' },
-      commands: [...initCommands(asa, 'terminal pager 0'), ['show interface', LONG_OUTPUT]],
+      commands: [...acceptInitCommands(asa, 'terminal pager 0'), ['show interface', LONG_OUTPUT]],
       unknownCommand: "ERROR: % Invalid input detected at '^' marker.\n",
     },
     account: admin,
@@ -82,7 +72,8 @@ describe('cisco end to end', () => {
     privilegedMode: 'enable',
   });
 
-  runScenario({
+  driverE2eScenario({ it, expect }, {
+    drivers,
     driver: nxos,
     device: {
       hostname: 'n9k',
@@ -91,26 +82,28 @@ describe('cisco end to end', () => {
       initialMode: 'enable',
       prompt: (_mode, { hostname }) => `${hostname}# `,
       pager: { prompt: '--More--' },
-      commands: [...initCommands(nxos, 'term len 0'), ['show interface', LONG_OUTPUT]],
+      commands: [...acceptInitCommands(nxos, 'term len 0'), ['show interface', LONG_OUTPUT]],
     },
     account: admin,
     paged: { command: 'show interface', output: LONG_OUTPUT },
   });
 
-  runScenario({
+  driverE2eScenario({ it, expect }, {
+    drivers,
     driver: ios_xr,
     device: {
       hostname: 'xr1',
       login: iosLogin('\nIMPORTANT:  READ CAREFULLY\n\n'),
       prompt: (_mode, { hostname }) => `RP/0/RP0/CPU0:${hostname}#`,
       pager: { prompt: ' --More-- ' },
-      commands: [...initCommands(ios_xr, 'terminal len 0'), ['show interfaces brief', LONG_OUTPUT]],
+      commands: [...acceptInitCommands(ios_xr, 'terminal len 0'), ['show interfaces brief', LONG_OUTPUT]],
     },
     account: admin,
     paged: { command: 'show interfaces brief', output: LONG_OUTPUT },
   });
 
-  runScenario({
+  driverE2eScenario({ it, expect }, {
+    drivers,
     driver: ace,
     device: {
       hostname: 'ace1',
@@ -119,14 +112,15 @@ describe('cisco end to end', () => {
       prompt: (mode, { hostname }) => (mode === 'user' ? `${hostname}/Admin>` : `${hostname}/Admin#`),
       enable: { password: 'enable' },
       pager: { prompt: '--More--' },
-      commands: [...initCommands(ace, 'term len 0'), ['show serverfarm', LONG_OUTPUT]],
+      commands: [...acceptInitCommands(ace, 'term len 0'), ['show serverfarm', LONG_OUTPUT]],
     },
     account: admin,
     paged: { command: 'show serverfarm', output: LONG_OUTPUT },
     privilegedMode: 'enable',
   });
 
-  runScenario({
+  driverE2eScenario({ it, expect }, {
+    drivers,
     driver: aironet,
     device: {
       hostname: 'wlc',
@@ -134,71 +128,9 @@ describe('cisco end to end', () => {
       login: { style: 'username+password', usernamePrompt: 'User: ', passwordPrompt: 'Password:', username: 'admin', password: 'admin' },
       prompt: () => '(Cisco Controller) >',
       pager: { prompt: '--More-- or (q)uit' },
-      commands: [...initCommands(aironet, 'config paging disable'), ['show ap summary', LONG_OUTPUT]],
+      commands: [...acceptInitCommands(aironet, 'config paging disable'), ['show ap summary', LONG_OUTPUT]],
     },
     account: admin,
     paged: { command: 'show ap summary', output: LONG_OUTPUT },
   });
 });
-
-// ---- scenario runner (the same in every drivers-* package's e2e test) ----
-interface Scenario {
-  /** The driver the Protocol must guess for this device. */
-  driver: Driver;
-  device: VirtualDeviceOptions;
-  account: Account;
-  /** A command whose output the device pages (until the init commands switch paging off, if the driver has any). */
-  paged: { command: string; output: string };
-  /** Device mode after login/autoAppAuthorize; undefined: the OS has no AAA step. */
-  privilegedMode?: string;
-  /** The driver runs its init commands while authorizing (adtran), so login already switched paging off. */
-  initOnLogin?: boolean;
-}
-
-const LONG_OUTPUT = Array.from({ length: 60 }, (_, i) => `line ${String(i + 1).padStart(2, '0')}  GigabitEthernet0/${i}  up  up`).join('\n') + '\n';
-const trimEnd = (text: string) => text.replace(/[\r\n]+$/, '');
-
-function runScenario(s: Scenario): void {
-  it(`${s.driver.name}: logs in, guesses the OS, pages, runs autoInit and autoAppAuthorize`, async () => {
-    const device = new VirtualDevice(s.device);
-    const transport = new DummyTransport({ device });
-    const conn = new Protocol({ transport, drivers, clock: new ManualClock(), stderr: () => undefined });
-    const answers = new Set(s.driver.pagers.map((p) => p.answer));
-    const pagerAnswersSent = () => transport.writes.filter((w) => answers.has(w)).length;
-    try {
-      await conn.connect('device');
-      await conn.login(s.account);
-      expect(conn.guessOs()).toBe(s.driver.name);
-      expect(conn.getDriver().name).toBe(s.driver.name);
-      const session = device.sessions[0]!;
-      expect(session.loggedIn).toBe(true);
-      const initialMode = s.device.initialMode ?? 'user';
-      expect(session.mode).toBe(s.privilegedMode ?? initialMode);
-
-      // Paged output comes back whole (pager prompts answered and stripped), before and after autoInit;
-      // a driver without init commands leaves the pager on and keeps answering it.
-      const want = trimEnd(`${s.paged.command}\r\n${s.paged.output.replace(/\n/g, '\r\n')}`);
-      const pagingOff = s.driver.initCommands.length > 0;
-      expect(session.pager.enabled).toBe(!s.initOnLogin);
-      expect(trimEnd((await conn.execute(s.paged.command)).response)).toBe(want);
-      if (!s.initOnLogin) expect(pagerAnswersSent()).toBeGreaterThanOrEqual(2);
-      const before = session.commands.length;
-      await conn.autoInit();
-      expect(session.commands.slice(before)).toEqual([...s.driver.initCommands]);
-      expect(session.pager.enabled).toBe(!pagingOff);
-      const answered = pagerAnswersSent();
-      expect(trimEnd((await conn.execute(s.paged.command)).response)).toBe(want);
-      if (pagingOff) expect(pagerAnswersSent()).toBe(answered);
-      else expect(pagerAnswersSent()).toBeGreaterThanOrEqual(answered + 2);
-
-      // autoAppAuthorize: reaches (or stays in) the privileged mode; a no-op without AAA.
-      const sent = session.commands.length;
-      await conn.autoAppAuthorize();
-      expect(session.mode).toBe(s.privilegedMode ?? initialMode);
-      if (s.privilegedMode === undefined) expect(session.commands.length).toBe(sent);
-      expect(trimEnd((await conn.execute(s.paged.command)).response)).toBe(want);
-    } finally {
-      await conn.close(true);
-    }
-  });
-}

@@ -3,29 +3,17 @@
 // driver's init commands (one of them switches the device's pager off, where the
 // driver has any), a paged output comes back whole before and after, and
 // autoAppAuthorize() reaches the privileged mode (or does nothing where the OS
-// has no AAA step). Time never moves: the clock is a ManualClock.
+// has no AAA step). The scenario runner is @netx/driver-test-kit's driverE2eScenario.
 import { describe, expect, it } from 'vitest';
-import { Account, Protocol, type Driver } from '@netx/core';
-import { ManualClock } from '@netx/core/testing';
-import { DummyTransport, VirtualDevice, type CommandContext, type CommandResponse, type VirtualDeviceOptions } from '@netx/transport-dummy';
+import { Account } from '@netx/core';
+import { acceptInitCommands, driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
 import { rios, drivers } from '../src/index.js';
-
-/** Accepts every init command of `driver`; `pagingOff` switches the pager off. */
-function initCommands(driver: Driver, pagingOff: string): Array<readonly [string, CommandResponse]> {
-  if (!driver.initCommands.includes(pagingOff)) throw new Error(`${driver.name} has no init command ${pagingOff}`);
-  return driver.initCommands.map((command) => [
-    command,
-    (ctx: CommandContext) => {
-      if (command === pagingOff) ctx.pager.enabled = false;
-      return '';
-    },
-  ]);
-}
 
 const admin = new Account({ name: 'admin', password: 'password' });
 
 describe('riverbed end to end', () => {
-  runScenario({
+  driverE2eScenario({ it, expect }, {
+    drivers,
     driver: rios,
     device: {
       hostname: 'amnesiac',
@@ -34,71 +22,9 @@ describe('riverbed end to end', () => {
       prompt: (_mode, { hostname }) => `${hostname} > `,
       pager: { prompt: '--More--' },
       // `enable` is one of RiOS's init commands (its authorization is a no-op); accepted here.
-      commands: [...initCommands(rios, 'term len 0'), ['show interfaces brief', LONG_OUTPUT]],
+      commands: [...acceptInitCommands(rios, 'term len 0'), ['show interfaces brief', LONG_OUTPUT]],
     },
     account: admin,
     paged: { command: 'show interfaces brief', output: LONG_OUTPUT },
   });
 });
-
-// ---- scenario runner (the same in every drivers-* package's e2e test) ----
-interface Scenario {
-  /** The driver the Protocol must guess for this device. */
-  driver: Driver;
-  device: VirtualDeviceOptions;
-  account: Account;
-  /** A command whose output the device pages (until the init commands switch paging off, if the driver has any). */
-  paged: { command: string; output: string };
-  /** Device mode after login/autoAppAuthorize; undefined: the OS has no AAA step. */
-  privilegedMode?: string;
-  /** The driver runs its init commands while authorizing (adtran), so login already switched paging off. */
-  initOnLogin?: boolean;
-}
-
-const LONG_OUTPUT = Array.from({ length: 60 }, (_, i) => `line ${String(i + 1).padStart(2, '0')}  GigabitEthernet0/${i}  up  up`).join('\n') + '\n';
-const trimEnd = (text: string) => text.replace(/[\r\n]+$/, '');
-
-function runScenario(s: Scenario): void {
-  it(`${s.driver.name}: logs in, guesses the OS, pages, runs autoInit and autoAppAuthorize`, async () => {
-    const device = new VirtualDevice(s.device);
-    const transport = new DummyTransport({ device });
-    const conn = new Protocol({ transport, drivers, clock: new ManualClock(), stderr: () => undefined });
-    const answers = new Set(s.driver.pagers.map((p) => p.answer));
-    const pagerAnswersSent = () => transport.writes.filter((w) => answers.has(w)).length;
-    try {
-      await conn.connect('device');
-      await conn.login(s.account);
-      expect(conn.guessOs()).toBe(s.driver.name);
-      expect(conn.getDriver().name).toBe(s.driver.name);
-      const session = device.sessions[0]!;
-      expect(session.loggedIn).toBe(true);
-      const initialMode = s.device.initialMode ?? 'user';
-      expect(session.mode).toBe(s.privilegedMode ?? initialMode);
-
-      // Paged output comes back whole (pager prompts answered and stripped), before and after autoInit;
-      // a driver without init commands leaves the pager on and keeps answering it.
-      const want = trimEnd(`${s.paged.command}\r\n${s.paged.output.replace(/\n/g, '\r\n')}`);
-      const pagingOff = s.driver.initCommands.length > 0;
-      expect(session.pager.enabled).toBe(!s.initOnLogin);
-      expect(trimEnd((await conn.execute(s.paged.command)).response)).toBe(want);
-      if (!s.initOnLogin) expect(pagerAnswersSent()).toBeGreaterThanOrEqual(2);
-      const before = session.commands.length;
-      await conn.autoInit();
-      expect(session.commands.slice(before)).toEqual([...s.driver.initCommands]);
-      expect(session.pager.enabled).toBe(!pagingOff);
-      const answered = pagerAnswersSent();
-      expect(trimEnd((await conn.execute(s.paged.command)).response)).toBe(want);
-      if (pagingOff) expect(pagerAnswersSent()).toBe(answered);
-      else expect(pagerAnswersSent()).toBeGreaterThanOrEqual(answered + 2);
-
-      // autoAppAuthorize: reaches (or stays in) the privileged mode; a no-op without AAA.
-      const sent = session.commands.length;
-      await conn.autoAppAuthorize();
-      expect(session.mode).toBe(s.privilegedMode ?? initialMode);
-      if (s.privilegedMode === undefined) expect(session.commands.length).toBe(sent);
-      expect(trimEnd((await conn.execute(s.paged.command)).response)).toBe(want);
-    } finally {
-      await conn.close(true);
-    }
-  });
-}

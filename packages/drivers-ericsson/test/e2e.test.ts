@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Account } from '@netx/core';
 import { driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
-import { ericsson_ban, drivers } from '../src/index.js';
+import { ericsson_ban, smart_edge_os, drivers } from '../src/index.js';
 
 const admin = new Account({ name: 'admin', password: 'admin' });
 
@@ -26,5 +26,22 @@ describe('ericsson end to end', () => {
     },
     account: admin,
     paged: { command: 'show ports', output: LONG_OUTPUT },
+  });
+
+  driverE2eScenario({ it, expect }, {
+    drivers,
+    driver: smart_edge_os,
+    device: {
+      hostname: 'DTMR78-se800',
+      banner: '\nDTMR78-se800\n\n##########################################\n#          My Banner                     #\n##########################################\n',
+      login: { style: 'username+password', usernamePrompt: 'login: ', passwordPrompt: 'Password: ', username: 'admin', password: 'redback' },
+      prompt: (mode, { hostname }) => (mode === 'user' ? `[local]${hostname}>` : `[local]${hostname}#`),
+      enable: { password: 'enable' },
+      pager: { prompt: '--More--' },
+      commands: [...acceptInitCommands(smart_edge_os, 'terminal length 0'), ['show port', LONG_OUTPUT]],
+    },
+    account: new Account({ name: 'admin', password: 'redback', password2: 'enable' }),
+    paged: { command: 'show port', output: LONG_OUTPUT },
+    privilegedMode: 'enable',
   });
 });

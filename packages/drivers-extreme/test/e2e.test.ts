@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Account } from '@netx/core';
 import { acceptInitCommands, driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
-import { brocade, enterasys, drivers } from '../src/index.js';
+import { brocade, enterasys, enterasys_wc, drivers } from '../src/index.js';
 
 const admin = new Account({ name: 'admin', password: 'admin', password2: 'enable' });
 
@@ -41,5 +41,21 @@ describe('extreme end to end', () => {
     },
     account: admin,
     paged: { command: 'show port status', output: LONG_OUTPUT },
+  });
+
+  // enterasys_wc has no init commands and no AAA step: the pager stays on throughout.
+  driverE2eScenario({ it, expect }, {
+    drivers,
+    driver: enterasys_wc,
+    device: {
+      hostname: 'EWC-1',
+      banner: '+-------------------------------------------------------+\n|  Enterasys Wireless Convergence OS                    |\n|  Copyright Enterasys Networks Inc. 2013               |\n+-------------------------------------------------------+\n',
+      login: { style: 'username+password', usernamePrompt: 'Username: ', passwordPrompt: 'Password: ', username: 'admin', password: 'abc123' },
+      prompt: (_mode, { hostname }) => `${hostname}# `,
+      pager: { prompt: '--More--' },
+      commands: [['show wlan', LONG_OUTPUT]],
+    },
+    account: new Account({ name: 'admin', password: 'abc123' }),
+    paged: { command: 'show wlan', output: LONG_OUTPUT },
   });
 });

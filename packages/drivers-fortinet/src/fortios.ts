@@ -1,6 +1,8 @@
 // FortiOS (FortiGate): Exscript's `fortios` driver. A FortiGate shows no banner, only
 // its prompt, so the guess signals are anchored at the start of the text: they score
 // only while the whole text is one line (Exscript's "single line" rule).
+// Deviation: Exscript's `^` signals miss a session whose output starts with a line
+// break (`\r\nfw1 # `, as SSH sessions and consoles often do); leading `[\r\n]*` is allowed.
 import { defineDriver } from '@netx/core';
 import { FORTIOS_PAGERS } from './pagers.js';
 
@@ -18,8 +20,8 @@ export const fortios = defineDriver({
   initCommands: ['config global', 'config system console', 'set output standard', 'end', 'end'],
   guess: {
     head: [
-      { match: /^[a-zA-Z0-9\-_ .]+ (?:\$|#) $/, score: 50 },
-      { match: /^[a-zA-Z0-9\-_.]+@[a-zA-Z0-9\-_.]+'s password:/, score: 50 },
+      { match: /^[\r\n]*[a-zA-Z0-9\-_ .]+ (?:\$|#) $/, score: 50 },
+      { match: /^[\r\n]*[a-zA-Z0-9\-_.]+@[a-zA-Z0-9\-_.]+'s password:/, score: 50 },
     ],
   },
   samples: {
@@ -37,6 +39,9 @@ export const fortios = defineDriver({
       // self-written: the bare first prompt of an SSH session with a site host name
       'fw-hq-01 # ',
       "admin@10.0.0.1's password: ",
+      // self-written: the deviation, output that starts with line breaks
+      '\r\nfw-hq-01 # ',
+      "\r\n\r\nadmin@10.0.0.1's password: ",
     ],
     pagers: ['\r\n--More-- '],
   },

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Account } from '@netx/core';
 import type { CommandTable } from '@netx/transport-dummy';
 import { driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
-import { fortinet, drivers } from '../src/index.js';
+import { fortinet, fortios, drivers } from '../src/index.js';
 
 const admin = new Account({ name: 'admin', password: 'fortinet' });
 
@@ -31,6 +31,23 @@ describe('fortinet end to end', () => {
       pager: { prompt: '--More-- ', erase: '\r         \r' },
       commands: [...consoleCommands, ['get system interface', LONG_OUTPUT]],
       modeCommands: { console: consoleMode },
+    },
+    account: admin,
+    paged: { command: 'get system interface', output: LONG_OUTPUT },
+  });
+
+  // fortios: no banner, SSH already checked the password (login style 'none'), and the
+  // output starts with a line break before the first prompt: the start-anchored guess
+  // signals must still score (README: deviations).
+  driverE2eScenario({ it, expect }, {
+    drivers,
+    driver: fortios,
+    device: {
+      hostname: 'fw-hq-01',
+      banner: '\n',
+      prompt: fortiPrompt,
+      pager: { prompt: '--More-- ', erase: '\r         \r' },
+      commands: [...acceptInitCommands(fortios, 'set output standard'), ['get system interface', LONG_OUTPUT]],
     },
     account: admin,
     paged: { command: 'get system interface', output: LONG_OUTPUT },

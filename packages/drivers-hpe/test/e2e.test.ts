@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Account } from '@netx/core';
 import { acceptInitCommands, driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
-import { aruba, comware, drivers } from '../src/index.js';
+import { aruba, comware, hp_pro_curve, drivers } from '../src/index.js';
 
 const admin = new Account({ name: 'admin', password: 'h3c-admin' });
 
@@ -42,5 +42,23 @@ describe('hpe end to end', () => {
     account: new Account({ name: 'admin', password: 'h3c-admin', password2: 'enable' }),
     paged: { command: 'show ap database', output: LONG_OUTPUT },
     privilegedMode: 'enable',
+  });
+
+  // hp_pro_curve's only init command is an empty line (past "Press any key to
+  // continue"): paging stays on after autoInit, so every page must still be answered.
+  driverE2eScenario({ it, expect }, {
+    drivers,
+    driver: hp_pro_curve,
+    device: {
+      hostname: 'ProCurve Switch 2810-24G',
+      banner: 'ProCurve J9022A Switch 2810-48G\n\nSoftware revision N.11.25\n\nCopyright (C) 1991-2008 Hewlett-Packard Co.  All Rights Reserved.\n\n',
+      login: { style: 'username+password', usernamePrompt: 'Username: ', passwordPrompt: 'Password: ', username: 'manager', password: 'procurve' },
+      prompt: (_mode, { hostname }) => `${hostname}# `,
+      pager: { prompt: '-- MORE --, next page: Space, next line: Enter, quit: Control-C', erase: '\r\x1b[K' },
+      commands: [...acceptInitCommands(hp_pro_curve), ['show interfaces brief', LONG_OUTPUT]],
+    },
+    account: new Account({ name: 'manager', password: 'procurve' }),
+    paged: { command: 'show interfaces brief', output: LONG_OUTPUT },
+    initTurnsPagingOff: false,
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Account } from '@netx/core';
 import { acceptInitCommands, driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
-import { sros, srlinux, drivers } from '../src/index.js';
+import { sros, srlinux, isam, drivers } from '../src/index.js';
 
 const admin = new Account({ name: 'admin', password: 'admin' });
 
@@ -42,5 +42,21 @@ describe('nokia end to end', () => {
     },
     account: admin,
     paged: { command: 'show interface brief', output: LONG_OUTPUT },
+  });
+
+  // isam has no init commands and no AAA step: the pager stays on throughout.
+  driverE2eScenario({ it, expect }, {
+    drivers,
+    driver: isam,
+    device: {
+      hostname: 'ISAM-7302',
+      login: { style: 'username+password', usernamePrompt: 'login: ', passwordPrompt: 'password: ', username: 'isadmin', password: 'ANS#150' },
+      motd: '\n       Welcome to ISAM\nlast login : 25/11/26 09:01:44\n',
+      prompt: (_mode, { hostname }) => `${hostname}>#`,
+      pager: { prompt: '--More--' },
+      commands: [['show equipment slot', LONG_OUTPUT]],
+    },
+    account: new Account({ name: 'isadmin', password: 'ANS#150' }),
+    paged: { command: 'show equipment slot', output: LONG_OUTPUT },
   });
 });

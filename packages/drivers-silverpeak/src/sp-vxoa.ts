@@ -12,7 +12,9 @@ export const sp_vxoa = defineDriver({
   initCommands: ['terminal length 65536'],
   authorizeCommand: 'enable\r',
   guess: {
-    head: [{ match: /Silver[\r\n\s]Peak[\r\n\s]Systems[\r\n\s]Inc\./, score: 90 }],
+    // Deviation: Exscript's `Silver[\r\n\s]Peak...` takes one character between the
+    // words, so the phrase wrapped with CRLF (`Silver\r\nPeak`, as SSH/Telnet send it) missed.
+    head: [{ match: /Silver\s+Peak\s+Systems\s+Inc\./, score: 90 }],
     response: [{ match: /Last login:\s/, score: 20 }],
   },
   samples: {
@@ -29,6 +31,8 @@ export const sp_vxoa = defineDriver({
       // self-written, in the VXOA shapes
       'By using this product, you agree to be bound by the terms of Silver Peak Systems Inc. End User License Agreement.\r\n\r\nlogin as: ',
       'Silver Peak Systems Inc.\r\nPassword:\r\nsp-edge-2 >',
+      // self-written: the deviation, the corpus banner wrapped with CRLF
+      'By using this product, you agree to be bound by the terms of Silver\r\nPeak Systems Inc. End User License Agreement.\r\n\r\nPassword:',
     ],
     pagers: ['\r\n--More--'],
   },

@@ -17,7 +17,8 @@ describe('silverpeak end to end', () => {
     driver: sp_vxoa,
     device: {
       hostname: 'silverpeak_vxoa',
-      banner: '\nBy using this product, you agree to be bound by the terms of\nSilver Peak Systems Inc. End User License Agreement.\n\n',
+      // Split across lines ('\n' becomes '\r\n'): the guess must not depend on the wrapping.
+      banner: '\nBy using this product, you agree to be bound by the terms of Silver\nPeak Systems Inc. End User License Agreement.\n\n',
       login: { style: 'password', passwordPrompt: 'Password:', password: 'admin' },
       prompt: (mode, { hostname }) => (mode === 'user' ? `${hostname} > ` : `${hostname} # `),
       enable: { password: 'enable' },

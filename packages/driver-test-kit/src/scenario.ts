@@ -36,6 +36,13 @@ export interface DriverScenario {
   name?: string;
   /** Inactivity limit of each Protocol wait, in ManualClock ms. Default 30_000. */
   timeout?: number;
+  /**
+   * A known defect the scenario exposes: the test then passes only while the run fails
+   * with a message containing `failsAt` (a step, e.g. 'the paged output after autoInit').
+   * It fails once the defect is fixed (remove `knownIssue` then) or when the run breaks
+   * somewhere else, so it stays as strict as a plain scenario up to that step.
+   */
+  knownIssue?: { failsAt: string; reason: string };
 }
 
 /** A 60-line output: longer than any default page, so a device with its pager on pages it. */
@@ -135,7 +142,8 @@ export async function runDriverScenario(expect: typeof Expect, s: DriverScenario
 
     const commandsBefore = session.commands.length;
     const writesBefore = transport.writes.length;
-    await step(who, 'autoInit()', clock, conn.autoInit(), promptHint);
+    const initHint = `Does the device accept every init command of ${s.driver.name} (see acceptInitCommands), and a prompt pattern match its prompt?`;
+    await step(who, 'autoInit()', clock, conn.autoInit(), initHint);
     // The device records non-blank lines only; a blank init command (hp_pro_curve's '\r\n') must show as a write.
     const typed = s.driver.initCommands.filter((c) => c.trim() !== '');
     expect(session.commands.slice(commandsBefore), `${who}: the init commands the device received, in order`).toEqual(typed);
@@ -167,5 +175,19 @@ export async function runDriverScenario(expect: typeof Expect, s: DriverScenario
  */
 export function driverE2eScenario(api: ScenarioTestApi, scenario: DriverScenario): void {
   const title = `${scenario.driver.name}${scenario.name ? ` (${scenario.name})` : ''}: logs in, guesses the OS, pages, runs autoInit and autoAppAuthorize`;
-  api.it(title, () => runDriverScenario(api.expect, scenario));
+  const issue = scenario.knownIssue;
+  if (!issue) {
+    api.it(title, () => runDriverScenario(api.expect, scenario));
+    return;
+  }
+  api.it(`${title} [known issue: ${issue.reason}]`, async () => {
+    const outcome = await runDriverScenario(api.expect, scenario).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    if (outcome === undefined) {
+      throw new Error(`${scenario.driver.name} e2e: the known issue (${issue.reason}) no longer shows: the scenario passes. Remove knownIssue from the scenario.`);
+    }
+    api.expect(messageOf(outcome), `${scenario.driver.name} e2e: the run should fail at the known issue's step, not elsewhere`).toContain(issue.failsAt);
+  });
 }

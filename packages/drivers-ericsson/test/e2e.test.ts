@@ -6,7 +6,7 @@
 // has no AAA step). The scenario runner is @netx/driver-test-kit's driverE2eScenario.
 import { describe, expect, it } from 'vitest';
 import { Account } from '@netx/core';
-import { driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
+import { acceptInitCommands, driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
 import { ericsson_ban, smart_edge_os, drivers } from '../src/index.js';
 
 const admin = new Account({ name: 'admin', password: 'admin' });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Account } from '@netx/core';
 import type { CommandTable } from '@netx/transport-dummy';
-import { driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
+import { acceptInitCommands, driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
 import { fortinet, fortios, drivers } from '../src/index.js';
 
 const admin = new Account({ name: 'admin', password: 'fortinet' });

@@ -23,8 +23,10 @@ export const hp_pro_curve = defineDriver({
   errorPrompt: /(?:invalid|incomplete|ambiguous) input:/i,
   loginErrorPrompt: [/[\r\n]invalid password/i, /unable to verify password/i, /unable to login/i],
   pagers: PROCURVE_PAGERS,
-  // Exscript sends an empty line (past "Press any key to continue").
-  initCommands: ['\r\n'],
+  // An empty line (past "Press any key to continue"). Deviation: Exscript executes '\r\n',
+  // which with execute()'s own '\r' is two line ends: the switch prints two prompts and the
+  // next command reads the stale one. execute('') sends one.
+  initCommands: [''],
   cleanSearchText: cleanProCurve,
   guess: {
     head: [

@@ -21,8 +21,8 @@ export interface SshBenchResult {
 }
 export type Result = SshBenchResult;
 
-const LOGIN_RUNS = 5;
-const EXECUTE_RUNS = 50;
+const LOGIN_RUNS = 15;
+const EXECUTE_RUNS = 300;
 const BIG_RUNS = 5;
 const BIG_LINES = 100_000; // 50 bytes each: 5 MB
 const PROMPT = /r1>$/;

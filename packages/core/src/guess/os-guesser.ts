@@ -52,7 +52,8 @@ export class OsGuesser {
 
   /** Text received from the device (decoded). */
   data(text: string): void {
-    if (this.headOpen) this.head.feed(text);
+    // A finished head scanner cannot change any more: skip the copy and the searches.
+    if (this.headOpen && !this.head.done) this.head.feed(text);
     const room = RESPONSE_SCAN_LIMIT - this.response.length;
     if (room > 0 && !this.responseSettled()) this.response.feed(room >= text.length ? text : text.slice(0, room));
   }

@@ -84,6 +84,10 @@ export class SignalScanner {
   /** Adds text; matches are read with hits(). */
   feed(text: string): void {
     if (text.length === 0) return;
+    if (this.signals.length === 0) {
+      this.total += text.length; // positions only; nothing to search
+      return;
+    }
     this.tail += text;
     this.total += text.length;
     for (const s of this.signals) {

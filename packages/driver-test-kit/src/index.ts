@@ -27,3 +27,4 @@ export {
   type DriverScenario,
   type ScenarioTestApi,
 } from './scenario.js';
+export { driverTableTests, guessScores, readBannerDir, type DriverTableOptions, type NamedText } from './table.js';

@@ -14,6 +14,12 @@ export const CERTAIN_SCORE = 80;
  */
 export const RESPONSE_SCAN_LIMIT = 1024 * 1024;
 
+interface RankedHit {
+  owner: number;
+  score: number;
+  at: number;
+}
+
 export interface GuessScore {
   readonly name: string;
   readonly score: number;
@@ -25,6 +31,8 @@ export class OsGuesser {
   private readonly banner: SignalScanner;
   private readonly response: SignalScanner;
   private protocolHits: SignalHit[] = [];
+  /** ranked() for the current state; every input clears it. */
+  private cached: { all?: RankedHit[]; final?: RankedHit[] } = {};
   private headOpen = true;
 
   constructor(drivers: readonly Driver[]) {
@@ -36,6 +44,7 @@ export class OsGuesser {
 
   /** The protocol's own greeting (SSH server identification string). */
   protocolInfo(text: string): void {
+    this.cached = {};
     this.protocolHits = [];
     this.drivers.forEach((d, owner) => {
       for (const s of d.guess.protocol) {
@@ -47,19 +56,23 @@ export class OsGuesser {
 
   /** A protocol-level banner (SSH auth banner): checked like the head. */
   bannerInfo(text: string): void {
+    this.cached = {};
     this.banner.feed(text);
   }
 
   /** Text received from the device (decoded). */
   data(text: string): void {
+    this.cached = {};
     // A finished head scanner cannot change any more: skip the copy and the searches.
     if (this.headOpen && !this.head.done) this.head.feed(text);
     const room = RESPONSE_SCAN_LIMIT - this.response.length;
     if (room > 0 && !this.responseSettled()) this.response.feed(room >= text.length ? text : text.slice(0, room));
+    this.cached = {}; // the feeds above changed what ranks
   }
 
   /** App-level login is complete: from now on only response signals count. */
   endHead(): void {
+    this.cached = {};
     this.headOpen = false;
   }
 
@@ -92,7 +105,12 @@ export class OsGuesser {
     return this.response.done || this.response.openMaxScore < settled || settled >= 100;
   }
 
-  private ranked(finalOnly = false): { owner: number; score: number; at: number }[] {
+  private ranked(finalOnly = false): RankedHit[] {
+    const key = finalOnly ? 'final' : 'all';
+    return (this.cached[key] ??= this.rank(finalOnly));
+  }
+
+  private rank(finalOnly: boolean): RankedHit[] {
     const best = new Map<number, { owner: number; score: number; at: number }>();
     // The banner precedes all device output, so its hits rank as earlier.
     const bannerHits = this.banner.hits().map((h) => ({ ...h, at: h.at - 1e15 }));

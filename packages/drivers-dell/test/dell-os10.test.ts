@@ -9,6 +9,3 @@ import { dell_os10 as driver } from '../src/dell-os10.js';
 const CORPUS = fileURLToPath(new URL('../../drivers/test/data/banners/', import.meta.url));
 
 driverTableTests({ describe, it, expect }, driver, { foreignBanners: readBannerDir(CORPUS), maxForeignScore: 30 });
-
-describe('dell_os10 driver', () => {
-  });

@@ -9,6 +9,3 @@ import { panos as driver } from '../src/panos.js';
 const CORPUS = fileURLToPath(new URL('../../drivers/test/data/banners/', import.meta.url));
 
 driverTableTests({ describe, it, expect }, driver, { foreignBanners: readBannerDir(CORPUS), maxForeignScore: 30 });
-
-describe('panos driver', () => {
-  });

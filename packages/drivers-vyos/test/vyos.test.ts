@@ -9,6 +9,3 @@ import { vyos as driver } from '../src/vyos.js';
 const CORPUS = fileURLToPath(new URL('../../drivers/test/data/banners/', import.meta.url));
 
 driverTableTests({ describe, it, expect }, driver, { foreignBanners: readBannerDir(CORPUS), maxForeignScore: 30 });
-
-describe('vyos driver', () => {
-  });

@@ -62,7 +62,7 @@ function hasTopLevelAlternation(source: string): boolean {
 
 /** Non-global, non-sticky copy (exec from 0, no lastIndex state). */
 const plain = new WeakMap<RegExp, RegExp>();
-function plainOf(re: RegExp): RegExp {
+export function plainOf(re: RegExp): RegExp {
   let p = plain.get(re);
   if (!p) {
     p = /[gy]/.test(re.flags) ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;

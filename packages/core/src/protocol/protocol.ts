@@ -14,6 +14,7 @@ import { DriverRegistry } from './driver-registry.js';
 import { runInteract, type InteractIo } from './interact.js';
 import { appLogin, type LoginHost, type LoginKind } from './login.js';
 import { ConversationLog, DebugLog, SecretRedactor, visible } from './logging.js';
+import { plainOf } from './matcher.js';
 import { Monitors } from './monitors.js';
 import { DEFAULTS, type PromptWaitOptions, type ProtocolOptions, type WaitOptions } from './options.js';
 import { WaitEngine, type ResolvedPatterns, type WaitResult } from './wait-engine.js';
@@ -454,7 +455,7 @@ export class Protocol implements DriverConnection {
     const lines = response.split('\n');
     for (let i = 1; i < lines.length; i++) {
       for (const re of errors) {
-        if (!searchable(re).test(lines[i]!)) continue;
+        if (!plainOf(re).test(lines[i]!)) continue;
         const said = this.redactor.redact(response);
         throw new InvalidCommandError(
           `${this.host ?? 'The device'} reported an error${command !== undefined ? ` for ${JSON.stringify(command)}` : ''} (line ${i + 1} matched ${re}). Device said:\n${said}`,
@@ -622,8 +623,6 @@ function withGeneric(list: readonly RegExp[], extra: RegExp): readonly RegExp[] 
   return list.some((re) => re.source === extra.source && re.flags === extra.flags) ? list : [...list, extra];
 }
 
-const searchCache = new WeakMap<RegExp, RegExp>();
-/** The pattern without g/y flags (no lastIndex state between lines). */
 const multilineCache = new WeakMap<RegExp, { re: RegExp; lineStart: boolean }>();
 /**
  * True if `re` may match some line of `text` from `from` on: a superset test (a
@@ -649,15 +648,6 @@ function anyLineMatches(re: RegExp, text: string, from: number): boolean {
     at = nl + 1;
   }
   return false;
-}
-
-function searchable(re: RegExp): RegExp {
-  let r = searchCache.get(re);
-  if (!r) {
-    r = /[gy]/.test(re.flags) ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
-    searchCache.set(re, r);
-  }
-  return r;
 }
 
 function checkMs(name: string, ms: number): number {

@@ -7,7 +7,7 @@ export const cienasaos = defineDriver({
   usernamePrompt: /[^:]* login: ?(?=\n?$)/i,
   passwordPrompt: /Password: ?(?=\n?$)/,
   prompt: /[\r\n][\-\w+.:/]+[>#] ?(?=\n?$)/,
-  errorPrompt: [/SHELL PARSER FAILURE/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n]+ not found/i],
+  errorPrompt: [/SHELL PARSER FAILURE/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n] not found/i],
   pagers: MORE_PAGERS,
   initCommands: ['system shell session set more off'],
   guess: {

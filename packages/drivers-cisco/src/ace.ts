@@ -7,7 +7,7 @@ export const ace = defineDriver({
   usernamePrompt: /user ?name: ?(?=\n?$)/i,
   passwordPrompt: /(?:[\r\n]Password: ?|last resort password:)(?=\n?$)/,
   prompt: /[\r\n][\-\w+.:/]+(?:\([^)]+\))?[>#] ?(?=\n?$)/,
-  errorPrompt: [/%Error/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n]+ not found/i],
+  errorPrompt: [/%Error/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n] not found/i],
   pagers: CISCO_MORE,
   initCommands: ['term len 0'],
   authorizeCommand: 'enable\r',

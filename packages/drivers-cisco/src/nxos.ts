@@ -13,7 +13,7 @@ export const nxos = defineDriver({
     /invalid input/i,
     /(?:incomplete|ambiguous) command/i,
     /connection timed out/i,
-    /[^\r\n]+ not found/i,
+    /[^\r\n] not found/i,
     // Deviation: NX-OS says `% Invalid command at '^' marker.`, which Exscript's list misses
     // (scrapli's NX-OS failure strings, platforms.md 6.6).
     /^% Invalid (?:command|parameter|number) at/,

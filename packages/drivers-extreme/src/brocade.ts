@@ -8,7 +8,7 @@ export const brocade = defineDriver({
   usernamePrompt: /[\r\n](Please Enter Login Name: |User Name:)(?=\n?$)/,
   passwordPrompt: /[\r\n](Please Enter Password: |Password:)(?=\n?$)/,
   prompt: /(?:Warning: \d+ user\(s\) already in config mode\.)?[\r\n]?(telnet|SSH)@[\-\w+.:]+(?:\([\-/\w]+\))?[>#](?=\n?$)/,
-  errorPrompt: [/%Error/, /Invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n]+ not found/i],
+  errorPrompt: [/%Error/, /Invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n] not found/i],
   pagers: BROCADE_PAGERS,
   initCommands: ['terminal length 0'],
   authorizeCommand: 'enable\r',

@@ -10,7 +10,7 @@ export const aruba = defineDriver({
   // the markers ArubaOS adds before `#`: `^` (unsaved changes), `*` (a crash dump on
   // flash), `[nodename]` (ArubaOS 8 hierarchy), and a `(config...)` context.
   prompt: /[\r\n]\([\w\-.]+\) [*^]?(?:\[[\w\-./]+\] )?(?:\([\w\-./]+\) )?[>#] ?(?=\n?$)/,
-  errorPrompt: [/%Error/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n]+ not found/i],
+  errorPrompt: [/%Error/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n] not found/i],
   pagers: ARUBA_PAGERS,
   initCommands: ['no paging'],
   authorizeCommand: 'enable\r',

@@ -6,8 +6,10 @@
 import { defineDriver, stripAnsi } from '@netx/core';
 import { UNIX_PAGERS } from './pagers.js';
 
-const USER_AT_HOST_PROMPT = /[\r\n][^\r\n]{0,64}?[\w.\-]{1,64}@[\w.\-]{1,64}:[~/][^\r\n]{0,256}?[$#] /;
-const BRACKET_PROMPT = /[\r\n][^\r\n]{0,64}?\[[\w.\-]{1,64}@[\w.\-]{1,64} [^\]\r\n]{1,256}\][$#] /;
+// The look-ahead (an `@` early on the line) is implied by the rest; it only saves the
+// backtracking of the two bounded runs on every line without one (most output).
+const USER_AT_HOST_PROMPT = /[\r\n](?=[^\r\n@]{0,128}@)[^\r\n]{0,64}?[\w.\-]{1,64}@[\w.\-]{1,64}:[~/][^\r\n]{0,256}?[$#] /;
+const BRACKET_PROMPT = /[\r\n](?=[^\r\n@]{0,129}@)[^\r\n]{0,64}?\[[\w.\-]{1,64}@[\w.\-]{1,64} [^\]\r\n]{1,256}\][$#] /;
 
 export const linux = defineDriver({
   name: 'linux',
@@ -16,9 +18,9 @@ export const linux = defineDriver({
   passwordPrompt: /(?:^|[\r\n])[^\r\n]*[Pp]assword(?: for [^\r\n:]{1,64})?: ?$/,
   prompt: [
     // `user@host:~$ `, `root@host:/# `, `(venv) user@host:~/src$ `
-    /[\r\n][^\r\n]{0,64}?[\w.\-]{1,64}@[\w.\-]{1,64}:[~/][^\r\n]{0,256}?[$#] ?$/,
+    /[\r\n](?=[^\r\n@]{0,128}@)[^\r\n]{0,64}?[\w.\-]{1,64}@[\w.\-]{1,64}:[~/][^\r\n]{0,256}?[$#] ?$/,
     // `[user@host dir]$ ` (RHEL, Fedora)
-    /[\r\n][^\r\n]{0,64}?\[[\w.\-]{1,64}@[\w.\-]{1,64} [^\]\r\n]{1,256}\][$#] ?$/,
+    /[\r\n](?=[^\r\n@]{0,129}@)[^\r\n]{0,64}?\[[\w.\-]{1,64}@[\w.\-]{1,64} [^\]\r\n]{1,256}\][$#] ?$/,
     // zsh `host% `, `user@host ~ % `, `user@host ~ # `
     /[\r\n][\w.\-]{1,64}(?:@[\w.\-]{1,64} [^\r\n]{1,256})?[%#] $/,
     /[\r\n][\w.\-]{1,64}@[\w.\-]{1,64} [^\r\n]{1,256} [%#$] $/,

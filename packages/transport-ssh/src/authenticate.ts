@@ -133,7 +133,7 @@ function planSteps(hop: SshHop, input: AuthenticateInput, watchdog: Watchdog): S
     serverName: 'keyboard-interactive',
     label: 'keyboard-interactive',
     make: () => {
-      if (password === undefined && !input.requestOtp) return 'no password and nobody to ask';
+      if (password === undefined && !input.requestOtp) return 'no password, and no requestOtp for other questions';
       let rounds = 0;
       return {
         type: 'keyboard-interactive',
@@ -162,7 +162,7 @@ async function answerPrompts(hop: SshHop, input: AuthenticateInput, prompts: Pro
       continue;
     }
     if (!input.requestOtp) {
-      throw new LoginFailure(`${hop.label} asked ${describePrompt(p.prompt)} during keyboard-interactive login, and nothing can answer it here (jump hosts can only answer password prompts).`, { host: hop.host });
+      throw new LoginFailure(`${hop.label} asked ${describePrompt(p.prompt)} during keyboard-interactive login, and nothing can answer it here; for a jump host, give it a requestOtp option.`, { host: hop.host });
     }
     input.debug(1, `${hop.label}: keyboard-interactive ${describePrompt(p.prompt)}: asking the caller (${kind === 'otp' ? 'one-time password' : 'unrecognised prompt'})`);
     watchdog.pause(); // a person may be typing

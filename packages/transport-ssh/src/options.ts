@@ -13,8 +13,14 @@ export interface JumpHost {
   host: string;
   /** Default 22. */
   port?: number;
-  /** Who logs into the hop (password, key and/or agent; keyboard-interactive answers password prompts only). */
+  /** Who logs into the hop (password, key and/or agent; keyboard-interactive password prompts get the password). */
   account: Account;
+  /**
+   * Answers the hop's other keyboard-interactive questions (one-time password, token
+   * passcode), with the prompt and the hop as `host:port`. Default none: such a
+   * question fails the connect with LoginFailure.
+   */
+  requestOtp?: (prompt: string, hop: string) => Promise<string>;
   /** Default: the session's verifyFingerprint. */
   verifyFingerprint?: boolean;
   /** Default: the transport's hostKeyPolicy. */

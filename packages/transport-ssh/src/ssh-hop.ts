@@ -7,6 +7,7 @@ import { ConnectionError, type DebugLevel, type NetxError } from '@netx/core';
 import ssh2 from 'ssh2'; // CommonJS: named imports fail under Node's ESM loader
 import type { AnyAuthMethod, Algorithms, AuthenticationType, ClientChannel, PseudoTtyOptions } from 'ssh2';
 import type { HostKeyChecker } from './host-key-checker.js';
+import { captureIdent } from './ident.js';
 import { mapForwardError, mapSshError } from './ssh-errors.js';
 
 export type AuthEvent =
@@ -24,6 +25,8 @@ export interface HopConfig {
   algorithms: Algorithms | undefined;
   keepaliveInterval: number;
   keepaliveCountMax: number;
+  /** Hand ssh2's per-packet trace to the log (debug level 5); off, ssh2 builds no trace lines. */
+  trace: boolean;
 }
 
 type Log = (level: DebugLevel, message: string) => void;
@@ -57,9 +60,8 @@ export class SshHop {
       this.banner = msg;
       this.log(2, `${this.label} sent an auth banner (${msg.length} characters)`);
     });
+    captureIdent(sock, (ident) => (this.remoteIdent = ident));
     c.on('handshake', (negotiated) => {
-      const ident = (c as unknown as { _protocol?: { _remoteIdentRaw?: Buffer } })._protocol?._remoteIdentRaw;
-      this.remoteIdent = ident ? ident.toString('latin1').replace(/[\r\n]+$/, '') : undefined;
       this.log(2, `${this.label}: key exchange done (${negotiated.kex}, ${negotiated.serverHostKey}, ${negotiated.cs.cipher}); server ${this.remoteIdent ?? '?'}`);
       try {
         cfg.checker.commit();
@@ -105,7 +107,7 @@ export class SshHop {
       authHandler: (methodsLeft: AuthenticationType[] | null, partialSuccess: boolean | null, next: (m: AnyAuthMethod | false) => void) => {
         this.post({ kind: 'turn', methodsLeft: methodsLeft ?? null, partialSuccess: partialSuccess === true, next: next as (m: AnyAuthMethod | false) => void });
       },
-      debug: (msg: string) => this.log(5, `${this.label} ssh2: ${msg}`),
+      ...(cfg.trace ? { debug: (msg: string) => this.log(5, `${this.label} ssh2: ${msg}`) } : {}),
     } as never);
     return firstEvent;
   }

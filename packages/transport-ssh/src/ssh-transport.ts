@@ -86,6 +86,7 @@ export class SshTransport extends AbstractTransport {
         algorithms: buildAlgorithms({ legacy: o.legacyAlgorithms, knownKeyTypes: checker.knownKeyTypes(), overrides: o.algorithms }),
         keepaliveInterval: o.keepaliveInterval,
         keepaliveCountMax: o.keepaliveCountMax,
+        trace: this.debugEnabled(5),
       });
       if (!jump) {
         this.target = hop;
@@ -95,7 +96,7 @@ export class SshTransport extends AbstractTransport {
       await authenticate(hop, {
         account: jump.account,
         agentPath: agentSocket(o.agent),
-        requestOtp: undefined,
+        requestOtp: jump.requestOtp ? (prompt: string) => jump.requestOtp!(prompt, hop.label) : undefined,
         clock: session.clock,
         timeout: 0, // connectTimeout already bounds the whole of connect()
         maxKeyboardInteractiveRounds: o.maxKeyboardInteractiveRounds,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Account, ConnectionError, HostKeyError, LoginFailure } from '@netx/core';
 import { SshTransport, type JumpHost } from '../src/index.js';
 import { authContext, createSession } from './helpers/session.js';
+import { startKbdServer } from './helpers/kbd-server.js';
 import { fakeIosCommand, freePort, startSshd, TEST_USER, type Sshd } from './helpers/sshd.js';
 
 let bastion: Sshd;
@@ -72,5 +73,50 @@ describe('jumpHosts (ProxyJump)', () => {
     expect((err as ConnectionError).reason).toBe('refused');
     expect((err as Error).message).toContain(`Jump host 127.0.0.1:${bastion.port}`);
     expect((err as Error).message).toContain(`127.0.0.1:${closed}`);
+  });
+});
+
+describe('jump host asking for a one-time password (in-repo simulator as the hop)', () => {
+  const otpRound = [{ prompt: 'Verification code: ', expect: '492817' }];
+
+  it('answers the hop’s question through its requestOtp option and reaches the device', async () => {
+    const kbd = await startKbdServer({ rounds: [otpRound], forwarding: true });
+    try {
+      const asked: [string, string][] = [];
+      const { transport, session } = await open([
+        {
+          host: kbd.host,
+          port: kbd.port,
+          account: new Account({ name: 'ops' }),
+          verifyFingerprint: false,
+          requestOtp: async (prompt, hopLabel) => {
+            asked.push([prompt, hopLabel]);
+            return '492817';
+          },
+        },
+      ]);
+      expect(asked).toEqual([['Verification code: ', `127.0.0.1:${kbd.port}`]]);
+      expect(kbd.answers).toEqual(['492817']);
+      await transport.protocolAuthenticate(account, authContext());
+      await session.expect(/r2>$/);
+      await transport.write(new TextEncoder().encode('show version\r'));
+      expect(await session.expect(/r2>$/)).toContain('r2 uptime is');
+      await transport.close();
+    } finally {
+      await kbd.stop();
+    }
+  });
+
+  it('without requestOtp, the hop’s question fails the connect with LoginFailure saying what to add', async () => {
+    const kbd = await startKbdServer({ rounds: [otpRound], forwarding: true });
+    try {
+      const err = await open([{ host: kbd.host, port: kbd.port, account: new Account({ name: 'ops' }), verifyFingerprint: false }]).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LoginFailure);
+      expect((err as Error).message).toContain(`127.0.0.1:${kbd.port}`);
+      expect((err as Error).message).toContain('requestOtp');
+      expect(kbd.answers).toEqual([]);
+    } finally {
+      await kbd.stop();
+    }
   });
 });

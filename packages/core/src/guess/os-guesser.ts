@@ -13,6 +13,8 @@ export const CERTAIN_SCORE = 80;
  * independent of chunking while a 100 MB output costs nothing extra.
  */
 export const RESPONSE_SCAN_LIMIT = 1024 * 1024;
+/** Received text is scanned when a guess is read or this much is waiting (scanning is chunking-independent). */
+const PENDING_LIMIT = 64 * 1024;
 
 interface RankedHit {
   owner: number;
@@ -31,9 +33,15 @@ export class OsGuesser {
   private readonly banner: SignalScanner;
   private readonly response: SignalScanner;
   private protocolHits: SignalHit[] = [];
-  /** ranked() for the current state; every input clears it. */
+  /** ranked() for the current state, with the scanner versions it was derived from. */
   private cached: { all?: RankedHit[]; final?: RankedHit[] } = {};
+  private cachedFor = '';
   private headOpen = true;
+  /** Received text not scanned yet. */
+  private pending: string[] = [];
+  private pendingLength = 0;
+  /** Nothing received from now on can change the guess (it only ever turns true). */
+  private closed = false;
 
   constructor(drivers: readonly Driver[]) {
     this.drivers = drivers.filter((d) => d.name !== 'generic');
@@ -44,6 +52,7 @@ export class OsGuesser {
 
   /** The protocol's own greeting (SSH server identification string). */
   protocolInfo(text: string): void {
+    this.scanPending();
     this.cached = {};
     this.protocolHits = [];
     this.drivers.forEach((d, owner) => {
@@ -56,24 +65,24 @@ export class OsGuesser {
 
   /** A protocol-level banner (SSH auth banner): checked like the head. */
   bannerInfo(text: string): void {
-    this.cached = {};
+    this.scanPending();
     this.banner.feed(text);
   }
 
-  /** Text received from the device (decoded). */
+  /** Text received from the device (decoded). Cheap: the scan happens when a guess is read. */
   data(text: string): void {
-    this.cached = {};
-    // A finished head scanner cannot change any more: skip the copy and the searches.
-    if (this.headOpen && !this.head.done) this.head.feed(text);
-    const room = RESPONSE_SCAN_LIMIT - this.response.length;
-    if (room > 0 && !this.responseSettled()) this.response.feed(room >= text.length ? text : text.slice(0, room));
-    this.cached = {}; // the feeds above changed what ranks
+    if (text.length === 0 || this.closed) return;
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= PENDING_LIMIT) this.scanPending();
   }
 
   /** App-level login is complete: from now on only response signals count. */
   endHead(): void {
+    this.scanPending();
     this.cached = {};
     this.headOpen = false;
+    this.updateClosed();
   }
 
   isHeadOpen(): boolean {
@@ -99,6 +108,23 @@ export class OsGuesser {
     return this.bestScore() >= CERTAIN_SCORE;
   }
 
+  private updateClosed(): void {
+    const headDone = !this.headOpen || this.head.done;
+    this.closed = headDone && (this.response.length >= RESPONSE_SCAN_LIMIT || this.responseSettled());
+  }
+
+  private scanPending(): void {
+    if (this.pending.length === 0) return;
+    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    // A finished head scanner cannot change any more: skip the copy and the searches.
+    if (this.headOpen && !this.head.done) this.head.feed(text);
+    const room = RESPONSE_SCAN_LIMIT - this.response.length;
+    if (room > 0 && !this.responseSettled()) this.response.feed(room >= text.length ? text : text.slice(0, room));
+    this.updateClosed();
+  }
+
   private responseSettled(): boolean {
     // Nothing left that could beat the best final score: stop spending time on output.
     const settled = this.ranked(true)[0]?.score ?? 0;
@@ -106,7 +132,13 @@ export class OsGuesser {
   }
 
   private ranked(finalOnly = false): RankedHit[] {
+    this.scanPending();
     const key = finalOnly ? 'final' : 'all';
+    const state = `${this.head.version}/${this.banner.version}/${this.response.version}/${this.protocolHits.length}/${this.headOpen}`;
+    if (state !== this.cachedFor) {
+      this.cached = {};
+      this.cachedFor = state;
+    }
     return (this.cached[key] ??= this.rank(finalOnly));
   }
 

@@ -1,8 +1,14 @@
 // Finds which guess signals match a text that arrives in chunks, with the same
 // result for any chunking and linear cost: each signal is searched only in new
 // text plus a bounded overlap, and a match is final once MARGIN characters
-// follow it (so a trailing \b or look-ahead cannot change its mind later).
+// follow it (so a trailing \b or look-ahead cannot change its mind later). The
+// overlap is per signal: as far as the signal can look (regexBounds), at most 4 KiB,
+// and no further back than the line breaks one attempt can match allow.
 import type { GuessSignal } from '../ports/driver.js';
+import { regexBounds } from './regex-reach.js';
+
+/** Line breaks remembered at the end of the text (signals matching more get no line bound). */
+const BREAKS_KEPT = 4;
 
 /** Longest text one signal may match. */
 export const SIGNAL_OVERLAP = 4096;
@@ -15,6 +21,10 @@ interface CompiledSignal {
   readonly re: RegExp;
   /** Anchored at the start of the text: only worth trying while the text start is kept. */
   readonly startAnchored: boolean;
+  /** Old text searched again when new text comes: the longest stretch one match attempt examines. */
+  readonly overlap: number;
+  /** Line-break characters one attempt can match: it cannot start before the (breaks+1)-th last one. */
+  readonly breaks: number;
   /** Absolute offset from which this signal still needs searching. */
   scanFrom: number;
   /** Absolute end offset of a final match, or -1. */
@@ -53,6 +63,9 @@ export class SignalScanner {
   private tail = '';
   private tailStart = 0;
   private total = 0;
+  /** Absolute offsets of the last line-break characters, latest first (at most BREAKS_KEPT). */
+  private lastBreaks: number[] = [];
+  private _version = 0;
 
   /** `groups[i]` are the signals of owner i (a driver index). */
   constructor(groups: readonly (readonly GuessSignal[])[]) {
@@ -60,13 +73,20 @@ export class SignalScanner {
     groups.forEach((signals, owner) => {
       for (const s of signals) {
         const { re, startAnchored } = compileSignal(s.match);
-        this.signals.push({ owner, score: s.score, re, startAnchored, scanFrom: 0, confirmedAt: -1, openAt: -1 });
+        const bounds = regexBounds(re);
+        const overlap = Math.min(SIGNAL_OVERLAP, bounds.reach);
+        this.signals.push({ owner, score: s.score, re, startAnchored, overlap, breaks: bounds.breaks, scanFrom: 0, confirmedAt: -1, openAt: -1 });
       }
     });
   }
 
   get length(): number {
     return this.total;
+  }
+
+  /** Changes whenever hits() would return something different (so callers may cache what they derive). */
+  get version(): number {
+    return this._version;
   }
 
   /** True when no signal can still change the result. */
@@ -90,6 +110,9 @@ export class SignalScanner {
     }
     this.tail += text;
     this.total += text.length;
+    this.noteBreaks(text);
+    // A start-anchored signal stops counting once the text start is cut away (hits() drops it).
+    const startCut = this.tailStart > 0;
     for (const s of this.signals) {
       if (s.confirmedAt >= 0) continue;
       if (s.startAnchored && this.tailStart > 0) continue;
@@ -101,6 +124,7 @@ export class SignalScanner {
       const cut = this.tail.length - keep;
       this.tail = this.tail.slice(cut);
       this.tailStart += cut;
+      if (!startCut) this._version++;
     }
   }
 
@@ -114,6 +138,21 @@ export class SignalScanner {
     return out;
   }
 
+  private noteBreaks(text: string): void {
+    const found: number[] = [];
+    for (let i = text.length - 1; i >= 0 && found.length < BREAKS_KEPT; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d) found.push(this.total - text.length + i);
+    }
+    this.lastBreaks = found.length >= BREAKS_KEPT ? found : [...found, ...this.lastBreaks].slice(0, BREAKS_KEPT);
+  }
+
+  /** Earliest start of an attempt that new text can still complete, judged by line breaks (-1: no bound). */
+  private lineBound(breaks: number): number {
+    const at = this.lastBreaks[breaks]; // the (breaks+1)-th last line break
+    return at === undefined ? -1 : at + 1;
+  }
+
   private find(s: CompiledSignal): number | undefined {
     const from = Math.max(0, s.scanFrom - this.tailStart);
     s.re.lastIndex = from;
@@ -123,12 +162,15 @@ export class SignalScanner {
 
   private search(s: CompiledSignal): void {
     const at = this.find(s);
+    const wasOpen = s.openAt;
     s.openAt = -1;
     if (at !== undefined) {
       if (at <= this.total - MARGIN) s.confirmedAt = at;
       else s.openAt = at; // search again from the same place next time
+      this._version++;
       return;
     }
-    s.scanFrom = Math.max(s.scanFrom, this.total - SIGNAL_OVERLAP);
+    if (wasOpen >= 0) this._version++;
+    s.scanFrom = Math.max(s.scanFrom, this.total - s.overlap, this.lineBound(s.breaks));
   }
 }

@@ -41,6 +41,8 @@ export interface TransportSession {
   readonly signal?: AbortSignal;
   /** Debug line at a level; the Protocol filters and forwards it. Never pass secrets. */
   debug(level: DebugLevel, message: string): void;
+  /** False when debug() drops lines of this level: skip building them (e.g. a per-packet trace). Absent = assume true. */
+  debugEnabled?(level: DebugLevel): boolean;
   /** Bytes received from the device, in order. Called only between connect and close. */
   onData(bytes: Uint8Array): void;
   /** The stream ended: `error` undefined for a clean close by the peer. Called at most once. */

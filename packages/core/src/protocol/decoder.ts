@@ -29,7 +29,7 @@ export function createCodec(encoding = 'latin1'): TextCodec {
       encoding: 'latin1',
       decode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
       flush: () => '',
-      encode: (text) => new Uint8Array(Buffer.from(text, 'latin1')),
+      encode: (text) => Buffer.from(text, 'latin1'), // a Buffer is a Uint8Array: no copy
     };
   }
   let decoder: InstanceType<typeof TextDecoder>;
@@ -44,9 +44,9 @@ export function createCodec(encoding = 'latin1'): TextCodec {
     decode: (bytes) => decoder.decode(bytes, { stream: true }),
     flush: () => decoder.decode(),
     encode: (text) => {
-      if (bufferEncoding) return new Uint8Array(Buffer.from(text, bufferEncoding));
+      if (bufferEncoding) return Buffer.from(text, bufferEncoding);
       // No encoder for this one in Node: plain ASCII is the same in every such encoding.
-      if (/^[\x00-\x7f]*$/.test(text)) return new Uint8Array(Buffer.from(text, 'latin1'));
+      if (/^[\x00-\x7f]*$/.test(text)) return Buffer.from(text, 'latin1');
       throw new RangeError(`Cannot encode non-ASCII text as ${encoding}; send ASCII or use 'utf-8'/'latin1'.`);
     },
   };

@@ -79,19 +79,8 @@ export interface SearchOptions {
 }
 
 export function findFirst(buf: ReceiveBuffer, patterns: readonly SearchPattern[], opts: SearchOptions): Found | undefined {
-  const windows = new Map<string, { text: string; cleaned: string; map?: Int32Array; at: number }>();
-  const windowFor = (a: number, b: number) => {
-    const key = `${a}:${b}`;
-    let w = windows.get(key);
-    if (!w) {
-      const text = buf.slice(a, b);
-      const cleaned = opts.clean ? opts.clean(text) : text;
-      w = { text, cleaned, at: a };
-      if (cleaned !== text) w.map = alignCleaned(text, cleaned);
-      windows.set(key, w);
-    }
-    return w;
-  };
+  // Patterns of one kind share a window (a prompt list: all the tail); cut and clean each window once.
+  let windows: Window[] | undefined;
   for (let index = 0; index < patterns.length; index++) {
     const p = patterns[index]!;
     if (p.disabled) continue;
@@ -106,7 +95,12 @@ export function findFirst(buf: ReceiveBuffer, patterns: readonly SearchPattern[]
       a = buf.start;
       b = Math.min(buf.end, buf.start + MATCH_WINDOW);
     } else a = Math.max(lower, Math.min(opts.scannedTo, buf.end) - MATCH_WINDOW);
-    const w = windowFor(a, b);
+    let w: Window | undefined;
+    if (windows) for (const x of windows) if (x.at === a && x.to === b) w = x;
+    if (!w) {
+      w = cutWindow(buf, a, b, opts.clean);
+      (windows ??= []).push(w);
+    }
     const m = plainOf(p.re).exec(w.cleaned);
     if (!m) continue;
     const cs = m.index;
@@ -121,4 +115,22 @@ export function findFirst(buf: ReceiveBuffer, patterns: readonly SearchPattern[]
     return { index, match: m, start: w.at + start, end: w.at + end };
   }
   return undefined;
+}
+
+interface Window {
+  /** Absolute offsets of the raw text. */
+  at: number;
+  to: number;
+  text: string;
+  cleaned: string;
+  /** cleaned index -> raw index, when cleaning changed the text. */
+  map?: Int32Array;
+}
+
+function cutWindow(buf: ReceiveBuffer, a: number, b: number, clean: ((text: string) => string) | undefined): Window {
+  const text = buf.slice(a, b);
+  const cleaned = clean ? clean(text) : text;
+  const w: Window = { at: a, to: b, text, cleaned };
+  if (cleaned !== text) w.map = alignCleaned(text, cleaned);
+  return w;
 }

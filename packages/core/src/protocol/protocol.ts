@@ -2,7 +2,7 @@
 // It owns the buffer and expect engine (WaitEngine), the driver choice (fixed or
 // guessed), the login state machine (login.ts), monitors, events and logging.
 import type { Account } from '../account.js';
-import { generic, GENERIC_PASSWORD_PROMPT, GENERIC_USERNAME_PROMPT } from '../drivers/generic.js';
+import { generic, GENERIC_PASSWORD_PROMPT, GENERIC_PROMPT, GENERIC_USERNAME_PROMPT } from '../drivers/generic.js';
 import { ConnectionError, InvalidCommandError, isNetxError, StateError, type NetxError } from '../errors.js';
 import { OsGuesser } from '../guess/os-guesser.js';
 import { systemClock, type Clock } from '../ports/clock.js';
@@ -66,6 +66,9 @@ export class Protocol implements DriverConnection {
   private appAuthorized = false;
   private bannerFed: string | undefined;
   private closedWaiters: (() => void)[] = [];
+  /** Data came since the guess was last read: guessing runs when a driver is needed, not per chunk. */
+  private guessStale = false;
+  private readonly promptCache: ({ driver: Driver; prompt: readonly RegExp[]; resolved: ResolvedPatterns } | undefined)[] = [];
 
   constructor(options: ProtocolOptions) {
     if (!options || typeof options.transport !== 'object' || options.transport === null) {
@@ -96,6 +99,7 @@ export class Protocol implements DriverConnection {
       },
       redact: (text) => this.redactor.redact(text),
       debug: (level, message) => this.dbg.log(level, message),
+      debugEnabled: (level) => this.dbg.enabled(level),
     });
     if (options.driver !== undefined) this.setDriver(options.driver);
   }
@@ -133,6 +137,7 @@ export class Protocol implements DriverConnection {
       verifyFingerprint: this.opts.verifyFingerprint ?? DEFAULTS.verifyFingerprint,
       clock: this.clock,
       debug: (level, message) => this.dbg.log(level, message),
+      debugEnabled: (level) => this.dbg.enabled(level),
       onData: (bytes) => this.onBytes(bytes),
       onClose: (error) => this.onTransportClose(error),
     };
@@ -184,17 +189,25 @@ export class Protocol implements DriverConnection {
   // ---------------------------------------------------------------- sending and waiting
 
   async send(data: string): Promise<void> {
-    this.assertOpen('send');
-    if (this.dbg.enabled(5)) this.dbg.log(5, `send ${visible(data)}`);
-    else this.dbg.log(4, `send ${data.length} characters`);
-    await this.transport.write(this.codec.encode(data));
+    await this.write(data);
   }
 
   async execute(command: string, opts: PromptWaitOptions = {}): Promise<MatchResult> {
     if (typeof command !== 'string') throw new TypeError('execute(command): command must be a string.');
-    this.dbg.log(3, `execute ${visible(command)}`);
-    await this.send(`${command}\r`);
-    return this.promptWait('execute', opts, command);
+    this.assertConnected('execute');
+    if (this.engine.isWaiting) throw new StateError('execute() while another wait is pending; await it first, or cancelExpect(). Nothing was sent.');
+    if (this.dbg.enabled(3)) this.dbg.log(3, `execute ${visible(command)}`);
+    // Wait first, then send: the answer can never be missed, and nothing waits on the
+    // write's completion before the wait exists (a round trip costs less that way).
+    const answer = this.promptWait('execute', opts, command);
+    answer.catch(() => undefined); // rejections reach the caller below, not the process
+    try {
+      await this.write(`${command}\r`);
+    } catch (err) {
+      this.engine.cancel();
+      throw err;
+    }
+    return answer;
   }
 
   waitFor(pattern: Pattern | Pattern[], opts: WaitOptions = {}): Promise<MatchResult> {
@@ -235,6 +248,7 @@ export class Protocol implements DriverConnection {
   }
 
   guessOs(): string {
+    this.updateGuess();
     return this.guesser.best();
   }
 
@@ -255,14 +269,17 @@ export class Protocol implements DriverConnection {
   }
 
   getDriver(): Driver {
-    return this.fixedDriver ?? this.guessedDriver;
+    if (this.fixedDriver) return this.fixedDriver;
+    if (this.guessStale) this.updateGuess();
+    return this.guessedDriver;
   }
 
   setPrompt(p?: Pattern | Pattern[] | null): void {
     this.setUser('prompt', p);
   }
+  /** The prompts waits accept now (the driver's, plus the generic prompt while a guess is uncertain). */
   getPrompt(): RegExp[] {
-    return [...(this.user.prompt ?? this.getDriver().prompt)];
+    return [...this.promptList(this.getDriver())];
   }
   setErrorPrompt(p?: Pattern | Pattern[] | null): void {
     this.setUser('error', p);
@@ -416,6 +433,14 @@ export class Protocol implements DriverConnection {
     return this.engine.wait({ op, consume, ...this.limits(opts), resolve: () => resolved }).then(toMatchResult);
   }
 
+  /** Encodes and writes; the one place text goes out (send, execute, pager answers). */
+  private write(data: string): Promise<void> {
+    this.assertOpen('send');
+    if (this.dbg.enabled(5)) this.dbg.log(5, `send ${visible(data)}`);
+    else if (this.dbg.enabled(4)) this.dbg.log(4, `send ${data.length} characters`);
+    return this.transport.write(this.codec.encode(data));
+  }
+
   private async promptWait(op: string, opts: PromptWaitOptions, command?: string): Promise<MatchResult> {
     this.assertConnected(op);
     const r = await this.engine.wait({
@@ -433,18 +458,35 @@ export class Protocol implements DriverConnection {
     await this.engine.wait({ op: 'login', consume: true, ...this.limits({}), resolve: () => this.promptPatterns(false) });
   }
 
+  /**
+   * The prompts a wait accepts. A guess below CERTAIN_SCORE may be wrong (an OpenSSH
+   * "Debian" banner says linux, the CLI behind it prints `r1>`): then the generic
+   * prompt counts too, so a wrong guess cannot make login or execute() hang.
+   */
+  private promptList(driver: Driver): readonly RegExp[] {
+    if (this.user.prompt) return this.user.prompt;
+    if (this.fixedDriver || driver === generic || this.guesser.isCertain()) return driver.prompt;
+    return withGeneric(driver.prompt, GENERIC_PROMPT);
+  }
+
+  /** Resolved once per driver/prompt/pager combination: the engine asks on every chunk. */
   private promptPatterns(withPagers: boolean): ResolvedPatterns {
     const driver = this.getDriver();
-    return {
-      patterns: (this.user.prompt ?? driver.prompt).map((re) => ({ re })),
+    const prompt = this.promptList(driver);
+    const c = this.promptCache[withPagers ? 1 : 0];
+    if (c && c.driver === driver && c.prompt === prompt) return c.resolved;
+    const resolved: ResolvedPatterns = {
+      patterns: prompt.map((re) => ({ re })),
       clean: driver.cleanSearchText,
       pagers: withPagers ? driver.pagers : undefined,
     };
+    this.promptCache[withPagers ? 1 : 0] = { driver, prompt, resolved };
+    return resolved;
   }
 
   /** Exscript: every line of the response after the first (the echo) is searched for the error patterns. */
   private checkErrors(response: string, command?: string): void {
-    const errors = this.getErrorPrompt();
+    const errors = this.user.error ?? this.getDriver().errorPrompt;
     if (errors.length === 0) return;
     // Fast path for long outputs: one multiline search over everything after the
     // echo finds every line the per-line check would (it may find more, never fewer),
@@ -505,7 +547,7 @@ export class Protocol implements DriverConnection {
           // pattern must not miss the `login:` already on screen.
           username: this.user.username ?? withGeneric(d.usernamePrompt, GENERIC_USERNAME_PROMPT),
           password: this.user.password ?? withGeneric(d.passwordPrompt, GENERIC_PASSWORD_PROMPT),
-          prompt: this.user.prompt ?? d.prompt,
+          prompt: this.promptList(d),
         };
       },
       clean: () => this.getDriver().cleanSearchText,
@@ -527,7 +569,7 @@ export class Protocol implements DriverConnection {
 
   private onBytes(bytes: Uint8Array): void {
     if (this.state === 'closed') return;
-    for (const tap of [...this.rawTaps]) tap(bytes);
+    if (this.rawTaps.size > 0) for (const tap of [...this.rawTaps]) tap(bytes);
     const text = this.codec.decode(bytes);
     if (text.length > 0) this.onText(text);
   }
@@ -539,15 +581,17 @@ export class Protocol implements DriverConnection {
       const safe = this.redactor.stream(text);
       if (traced) this.dbg.log(5, `recv ${visible(safe)}`);
       this.log.write(safe);
-    } else this.dbg.log(4, `recv ${text.length} characters`);
+    } else if (this.dbg.enabled(4)) this.dbg.log(4, `recv ${text.length} characters`);
     this.guesser.data(text);
-    this.updateGuess();
+    this.guessStale = true;
     if (this.monitors.size > 0) this.monitors.feed(text, (err) => this.dbg.log(1, `monitor callback failed: ${String(err)}`));
-    for (const fn of [...this.dataListeners]) {
-      try {
-        fn(text);
-      } catch (err) {
-        this.dbg.log(1, `dataReceived listener failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (this.dataListeners.size > 0) {
+      for (const fn of [...this.dataListeners]) {
+        try {
+          fn(text);
+        } catch (err) {
+          this.dbg.log(1, `dataReceived listener failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
       }
     }
     this.engine.push(text);
@@ -582,6 +626,7 @@ export class Protocol implements DriverConnection {
   }
 
   private updateGuess(): void {
+    this.guessStale = false;
     const name = this.guesser.best();
     const driver = this.registry.get(name) ?? generic;
     if (driver === this.guessedDriver) return;
@@ -619,9 +664,18 @@ function nonEmptyPatterns(op: string, pattern: Pattern | Pattern[]): RegExp[] {
   return list;
 }
 
+/** `list` plus `extra` unless it is there; the same array for the same inputs (callers cache by identity). */
 function withGeneric(list: readonly RegExp[], extra: RegExp): readonly RegExp[] {
-  return list.some((re) => re.source === extra.source && re.flags === extra.flags) ? list : [...list, extra];
+  let byExtra = withGenericCache.get(list);
+  if (!byExtra) withGenericCache.set(list, (byExtra = new Map()));
+  let out = byExtra.get(extra);
+  if (!out) {
+    out = list.some((re) => re.source === extra.source && re.flags === extra.flags) ? list : [...list, extra];
+    byExtra.set(extra, out);
+  }
+  return out;
 }
+const withGenericCache = new WeakMap<readonly RegExp[], Map<RegExp, readonly RegExp[]>>();
 
 const multilineCache = new WeakMap<RegExp, { re: RegExp; lineStart: boolean }>();
 /**

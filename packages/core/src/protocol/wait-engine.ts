@@ -1,7 +1,11 @@
 // The expect engine: one pending wait at a time over the receive buffer. Patterns
 // are resolved lazily at every evaluation (so a driver switch mid-wait takes
 // effect at once), the timeout is an inactivity limit restarted by each chunk,
-// and an overall deadline and an AbortSignal bound every call.
+// and an overall deadline and an AbortSignal bound every call. It runs once per
+// received chunk, so the hot path allocates little: patterns resolved to the same
+// object are not compared again, chunks only note the time for the inactivity
+// limit (one Watchdog timer serves every wait), and debug text is built only when
+// someone reads it.
 import {
   AbortedError,
   BufferLimitError,
@@ -15,9 +19,10 @@ import {
 } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { PagerRule } from '../ports/driver.js';
-import { findFirst, TAIL_WINDOW, type SearchPattern } from './matcher.js';
+import { findFirst, plainOf, TAIL_WINDOW, type SearchPattern } from './matcher.js';
 import { EraseFilter, findPager } from './pager.js';
 import { ReceiveBuffer } from './receive-buffer.js';
+import { Watchdog } from './watchdog.js';
 
 export interface ResolvedPatterns {
   readonly patterns: readonly SearchPattern[];
@@ -58,6 +63,8 @@ export interface EngineDeps {
   onMatch(response: string): void;
   redact(text: string): string;
   debug(level: 1 | 2 | 3 | 4 | 5, message: string): void;
+  /** False when a debug line of this level would be dropped (so it need not be built). */
+  debugEnabled(level: 1 | 2 | 3 | 4 | 5): boolean;
 }
 
 interface Pending {
@@ -65,10 +72,10 @@ interface Pending {
   resolve(r: WaitResult): void;
   reject(e: unknown): void;
   scannedTo: number;
-  lastPatterns: readonly SearchPattern[] | undefined;
-  lastClean: unknown;
-  idleTimer: unknown;
-  deadlineTimer: unknown;
+  lastResolved: ResolvedPatterns | undefined;
+  /** clock.now() when the wait started and of the last chunk since; the watchdog compares against them. */
+  startedAt: number;
+  lastActivity: number;
   settleTimer: unknown;
   settled: boolean;
   onAbort: (() => void) | undefined;
@@ -81,8 +88,13 @@ export class WaitEngine {
   private overflow: BufferLimitError | undefined;
   private readonly erase = new EraseFilter();
   private pages = 0;
+  /** The last consuming match ended at the end of the text: blanks it would have taken may still come. */
+  private matchTail: MatchTail | undefined;
+  private readonly watchdog: Watchdog;
 
-  constructor(private readonly deps: EngineDeps) {}
+  constructor(private readonly deps: EngineDeps) {
+    this.watchdog = new Watchdog(deps.clock, () => this.checkLimits());
+  }
 
   get isWaiting(): boolean {
     return this.pending !== undefined;
@@ -99,26 +111,59 @@ export class WaitEngine {
     this.overflow = undefined;
     this.erase.flush();
     this.pages = 0;
+    this.matchTail = undefined;
+    this.watchdog.stop();
   }
 
   /** Appends received text (after pager erase sequences are dropped) and re-evaluates. */
   push(text: string): void {
-    const kept = this.erase.feed(text);
+    let kept = this.erase.feed(text);
+    if (this.matchTail && kept.length > 0) kept = this.absorbBlanks(kept);
     this.buffer.append(kept);
     const p = this.pending;
     if (!p) {
       this.checkOverflow(undefined);
       return;
     }
-    this.armIdle(p);
-    this.unsettle(p);
+    if (p.req.timeout > 0) p.lastActivity = this.deps.clock.now();
+    if (p.settleTimer !== undefined || p.settled) this.unsettle(p);
     this.evaluate(p);
     if (this.pending === p) this.checkOverflow(p);
+  }
+
+  /**
+   * A prompt read byte by byte matches as soon as `box#` is in, before the blank of
+   * `box# ` arrives; whole, the same pattern takes the blank. Blanks that arrive
+   * right after such a match are dropped when the pattern takes them too, so the
+   * next response does not start with them and results do not depend on chunking.
+   */
+  private absorbBlanks(text: string): string {
+    const tail = this.matchTail!;
+    let n = 0;
+    while (n < text.length && (text.charCodeAt(n) === 0x20 || text.charCodeAt(n) === 0x09)) n++;
+    if (n === 0) {
+      this.matchTail = undefined;
+      return text;
+    }
+    for (let k = n; k > 0; k--) {
+      const candidate = tail.text + text.slice(0, k);
+      const searched = tail.clean ? tail.clean(candidate) : candidate;
+      const m = tail.re.exec(searched);
+      if (m && m.index === 0 && m[0].length === searched.length) {
+        tail.text = candidate;
+        if (k < text.length) this.matchTail = undefined;
+        return text.slice(k);
+      }
+    }
+    this.matchTail = undefined;
+    return text;
   }
 
   /** The stream ended; a pending wait that cannot match any more fails. */
   end(error?: NetxError): void {
     if (this.ended) return;
+    this.matchTail = undefined;
+    this.watchdog.stop();
     this.buffer.append(this.erase.flush());
     this.ended = { error };
     if (this.pending) this.evaluate(this.pending);
@@ -161,25 +206,16 @@ export class WaitEngine {
         resolve,
         reject,
         scannedTo: this.buffer.start,
-        lastPatterns: undefined,
-        lastClean: undefined,
-        idleTimer: undefined,
-        deadlineTimer: undefined,
+        lastResolved: undefined,
+        startedAt: this.deps.clock.now(),
+        lastActivity: 0,
         settleTimer: undefined,
         settled: false,
         onAbort: undefined,
       };
+      p.lastActivity = p.startedAt;
       this.pending = p;
-      this.armIdle(p);
-      if (req.deadline > 0 && Number.isFinite(req.deadline)) {
-        p.deadlineTimer = this.deps.clock.setTimeout(() => {
-          this.finish(p, () =>
-            p.reject(
-              new TimeoutError(req.op, req.deadline, `${req.op}: no match within the overall deadline of ${req.deadline} ms (data kept coming). ${this.lastSeen()} Raise the deadline option or wait for something that appears sooner.`, this.errorOptions()),
-            ),
-          );
-        }, req.deadline);
-      }
+      this.watchdog.checkBy(nextCheck(p));
       if (req.signal) {
         p.onAbort = () => this.finish(p, () => p.reject(this.abortError(req)));
         req.signal.addEventListener('abort', p.onAbort, { once: true });
@@ -197,11 +233,11 @@ export class WaitEngine {
       return;
     }
     // New patterns (driver switched, prompt changed): search the whole buffer again.
-    if (!samePatterns(p.lastPatterns, resolved.patterns) || p.lastClean !== resolved.clean) {
+    const last = p.lastResolved;
+    if (resolved !== last && (!last || !samePatterns(last.patterns, resolved.patterns) || last.clean !== resolved.clean)) {
       p.scannedTo = this.buffer.start;
-      p.lastPatterns = resolved.patterns;
-      p.lastClean = resolved.clean;
     }
+    p.lastResolved = resolved;
     let found;
     try {
       found = findFirst(this.buffer, resolved.patterns, { scannedTo: p.scannedTo, clean: resolved.clean });
@@ -211,11 +247,18 @@ export class WaitEngine {
     }
     if (found && this.mustSettle(p, found.end)) return;
     if (found) {
+      const pattern = resolved.patterns[found.index]!;
       const response = this.buffer.slice(this.buffer.start, found.start);
-      if (p.req.consume) this.buffer.consume(found.end);
-      this.deps.debug(3, `${p.req.op}: pattern ${found.index} (${short(resolved.patterns[found.index]!.re)}) matched`);
+      if (p.req.consume) {
+        this.matchTail =
+          found.end === this.buffer.end && found.end > found.start
+            ? { re: plainOf(pattern.re), clean: resolved.clean, text: this.buffer.slice(found.start, found.end) }
+            : undefined;
+        this.buffer.consume(found.end);
+      }
+      if (this.deps.debugEnabled(3)) this.deps.debug(3, `${p.req.op}: pattern ${found.index} (${short(pattern.re)}) matched`);
       this.deps.onMatch(response);
-      const result: WaitResult = { ...found, pattern: resolved.patterns[found.index]!, response };
+      const result: WaitResult = { index: found.index, match: found.match, start: found.start, end: found.end, pattern, response };
       this.finish(p, () => p.resolve(result));
       return;
     }
@@ -274,7 +317,7 @@ export class WaitEngine {
     this.buffer.truncate(this.buffer.end - hit.length);
     p.scannedTo = Math.min(p.scannedTo, this.buffer.end);
     this.erase.activate();
-    this.deps.debug(3, `${p.req.op}: pager ${hit.rule.pattern} answered with ${JSON.stringify(hit.rule.answer)}`);
+    if (this.deps.debugEnabled(3)) this.deps.debug(3, `${p.req.op}: pager ${hit.rule.pattern} answered with ${JSON.stringify(hit.rule.answer)}`);
     this.deps.sendRaw(hit.rule.answer).catch((err: unknown) => {
       if (this.pending === p) this.finish(p, () => p.reject(err));
     });
@@ -294,30 +337,37 @@ export class WaitEngine {
     else this.overflow = err;
   }
 
-  private armIdle(p: Pending): void {
-    const { clock } = this.deps;
-    if (p.idleTimer !== undefined) clock.clearTimeout(p.idleTimer);
-    const ms = p.req.timeout;
-    if (!(ms > 0) || !Number.isFinite(ms)) return;
-    p.idleTimer = clock.setTimeout(() => {
+  /** The watchdog fired: end the pending wait if a limit passed, else check again when the next one is due. */
+  private checkLimits(): void {
+    const p = this.pending;
+    if (!p) return;
+    const now = this.deps.clock.now();
+    // A clock stepped backwards must not stretch a limit.
+    if (p.lastActivity > now) p.lastActivity = now;
+    if (p.startedAt > now) p.startedAt = now;
+    const { timeout, deadline, op } = p.req;
+    if (isLimit(timeout) && now - p.lastActivity >= timeout) {
       this.finish(p, () =>
         p.reject(
-          new TimeoutError(p.req.op, ms, `${p.req.op}: nothing matched and no data came for ${ms} ms. ${this.lastSeen()} Check the pattern/prompt or raise the timeout.`, {
+          new TimeoutError(op, timeout, `${op}: nothing matched and no data came for ${timeout} ms. ${this.lastSeen()} Check the pattern/prompt or raise the timeout.`, {
             ...this.errorOptions(),
             response: this.deps.redact(this.buffer.text()),
           }),
         ),
       );
-    }, ms);
+    } else if (isLimit(deadline) && now - p.startedAt >= deadline) {
+      this.finish(p, () =>
+        p.reject(
+          new TimeoutError(op, deadline, `${op}: no match within the overall deadline of ${deadline} ms (data kept coming). ${this.lastSeen()} Raise the deadline option or wait for something that appears sooner.`, this.errorOptions()),
+        ),
+      );
+    } else this.watchdog.checkBy(nextCheck(p));
   }
 
   private finish(p: Pending, fn: () => void): void {
     if (this.pending !== p) return;
     this.pending = undefined;
-    const { clock } = this.deps;
-    if (p.idleTimer !== undefined) clock.clearTimeout(p.idleTimer);
-    if (p.deadlineTimer !== undefined) clock.clearTimeout(p.deadlineTimer);
-    if (p.settleTimer !== undefined) clock.clearTimeout(p.settleTimer);
+    if (p.settleTimer !== undefined) this.deps.clock.clearTimeout(p.settleTimer);
     if (p.onAbort) p.req.signal?.removeEventListener('abort', p.onAbort);
     fn();
   }
@@ -338,6 +388,21 @@ export class WaitEngine {
     const tail = this.deps.redact(this.buffer.tail(200));
     return tail.length > 0 ? `Last received: ${JSON.stringify(tail)}.` : 'Nothing is in the buffer.';
   }
+}
+
+const isLimit = (ms: number): boolean => ms > 0 && ms < Infinity;
+
+/** Clock time at which one of the wait's limits may be reached. */
+function nextCheck(p: Pending): number {
+  const { timeout, deadline } = p.req;
+  return Math.min(isLimit(timeout) ? p.lastActivity + timeout : Infinity, isLimit(deadline) ? p.startedAt + deadline : Infinity);
+}
+
+interface MatchTail {
+  readonly re: RegExp;
+  readonly clean: ((text: string) => string) | undefined;
+  /** The matched text plus the blanks taken since. */
+  text: string;
 }
 
 function samePatterns(a: readonly SearchPattern[] | undefined, b: readonly SearchPattern[]): boolean {

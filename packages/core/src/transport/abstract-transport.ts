@@ -52,6 +52,12 @@ export abstract class AbstractTransport implements Transport {
     this._session?.debug(level, `${this.kind}: ${message}`);
   }
 
+  /** Whether debug lines of `level` reach anyone (so costly ones can be skipped). */
+  protected debugEnabled(level: DebugLevel): boolean {
+    const s = this._session;
+    return s !== undefined && (s.debugEnabled?.(level) ?? true);
+  }
+
   async connect(session: TransportSession): Promise<void> {
     if (this._state !== 'idle') {
       throw new StateError(`${this.kind}: connect() called while ${this._state}; create a new transport for a new connection.`);

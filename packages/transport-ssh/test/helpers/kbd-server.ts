@@ -1,6 +1,7 @@
 // The in-repo SSH simulator (ssh2's Server on 127.0.0.1) for the keyboard-interactive
 // cases OpenSSH without an OTP PAM module cannot express: passcode prompts, several
 // rounds, endless questions, a server that never answers.
+import { connect } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection } from 'ssh2';
 import { freePort } from './sshd.js';
@@ -16,6 +17,8 @@ export interface KbdServerOptions {
   rounds?: KbdRound[][];
   /** 'endless': ask the first round again and again; 'silent': never answer the keyboard-interactive request. */
   mode?: 'script' | 'endless' | 'silent';
+  /** Act as a jump host: forward direct-tcpip channels to 127.0.0.1 ports. Default false. */
+  forwarding?: boolean;
 }
 
 export interface KbdServer {
@@ -60,6 +63,19 @@ export async function startKbdServer(options: KbdServerOptions): Promise<KbdServ
       ask();
     });
     client.on('ready', () => {
+      if (options.forwarding) {
+        client.on('tcpip', (accept, reject, info) => {
+          if (info.destIP !== '127.0.0.1') return reject();
+          const upstream = connect(info.destPort, '127.0.0.1');
+          upstream.once('connect', () => {
+            const channel = accept();
+            channel.pipe(upstream).pipe(channel);
+            channel.on('close', () => upstream.destroy());
+            upstream.on('close', () => channel.end());
+          });
+          upstream.once('error', () => reject());
+        });
+      }
       client.on('session', (accept) => {
         const session = accept();
         session.on('pty', (acceptPty) => acceptPty?.());

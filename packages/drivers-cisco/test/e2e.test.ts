@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Account } from '@netx/core';
 import { acceptInitCommands, driverE2eScenario, LONG_OUTPUT } from '@netx/driver-test-kit';
 import { ace, aironet, asa, ios, ios_xe, ios_xr, nxos, drivers } from '../src/index.js';
+import { asaDevice } from './helpers/asa-device.js';
 
 
 const admin = new Account({ name: 'admin', password: 'admin', password2: 'enable' });
@@ -57,16 +58,7 @@ describe('cisco end to end', () => {
   driverE2eScenario({ it, expect }, {
     drivers,
     driver: asa,
-    device: {
-      hostname: 'ciscoasa',
-      login: { style: 'username+password', usernamePrompt: 'Username: ', passwordPrompt: 'Password: ', username: 'admin', password: 'admin' },
-      motd: "Type help or '?' for a list of available commands.\n",
-      prompt: (mode, { hostname }) => (mode === 'user' ? `${hostname}> ` : `${hostname}# `),
-      enable: { password: 'enable' },
-      pager: { prompt: '<--- More --->', erase: '\r              \r' },
-      commands: [...acceptInitCommands(asa, 'terminal pager 0'), ['show interface', LONG_OUTPUT]],
-      unknownCommand: "ERROR: % Invalid input detected at '^' marker.\n",
-    },
+    device: asaDevice([...acceptInitCommands(asa, 'terminal pager 0'), ['show interface', LONG_OUTPUT]]),
     account: admin,
     paged: { command: 'show interface', output: LONG_OUTPUT },
     privilegedMode: 'enable',

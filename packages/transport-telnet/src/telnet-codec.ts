@@ -3,12 +3,17 @@
 import { encodeData, nawsMessage, terminalTypeMessage } from './encoder.js';
 import { TelnetNegotiator, type NegotiationResult, type Side } from './negotiator.js';
 import {
+  DO,
+  IAC,
   OPT_BINARY,
   OPT_ECHO,
   OPT_NAWS,
   OPT_SGA,
+  OPT_TIMING_MARK,
   OPT_TTYPE,
   TTYPE_SEND,
+  WILL,
+  WONT,
   commandName,
   optionName,
 } from './telnet-constants.js';
@@ -38,6 +43,8 @@ export interface ReceiveResult {
   /** Bytes to send back to the peer, in order. */
   readonly replies: Uint8Array[];
   readonly violations: Violation[];
+  /** WILL/WONT TIMING-MARK answers to our pings in this chunk. */
+  timingMarks: number;
 }
 
 export class TelnetCodec {
@@ -90,7 +97,7 @@ export class TelnetCodec {
   }
 
   receive(chunk: Uint8Array): ReceiveResult {
-    const result: ReceiveResult = { data: [], replies: [], violations: [] };
+    const result: ReceiveResult = { data: [], replies: [], violations: [], timingMarks: 0 };
     this.parser.feed(chunk, (event) => this.handle(event, result));
     return result;
   }
@@ -98,6 +105,16 @@ export class TelnetCodec {
   /** Escapes data for the wire. */
   encode(bytes: Uint8Array): Uint8Array {
     return encodeData(bytes, this.binarySend);
+  }
+
+  /**
+   * A ping: IAC DO TIMING-MARK. The answer (WILL or WONT) is counted in
+   * ReceiveResult.timingMarks and kept away from option negotiation: each DO is a
+   * new question, the option never stays on (RFC 860).
+   */
+  timingMark(): Uint8Array {
+    this.trace?.('sent DO TIMING-MARK (keepalive)');
+    return Uint8Array.of(IAC, DO, OPT_TIMING_MARK);
   }
 
   /** Records the window size; returns the NAWS message to send if NAWS is on. */
@@ -114,6 +131,10 @@ export class TelnetCodec {
         break;
       case 'negotiate':
         this.trace?.(`received ${commandName(event.command)} ${optionName(event.option)}`);
+        if (event.option === OPT_TIMING_MARK && (event.command === WILL || event.command === WONT)) {
+          result.timingMarks++;
+          break;
+        }
         this.apply(this.negotiator.receive(event.command, event.option), result.replies);
         break;
       case 'subnegotiation':

@@ -17,6 +17,8 @@ export const CR = 13;
 export const OPT_BINARY = 0;
 export const OPT_ECHO = 1;
 export const OPT_SGA = 3;
+/** RFC 860: DO TIMING-MARK is answered with WILL or WONT TIMING-MARK; netx uses it as a ping. */
+export const OPT_TIMING_MARK = 6;
 export const OPT_TTYPE = 24;
 export const OPT_NAWS = 31;
 

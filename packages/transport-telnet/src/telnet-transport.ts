@@ -5,9 +5,11 @@ import {
   AbstractTransport,
   ConnectionError,
   ProtocolError,
+  TimeoutError,
   type TransportCapabilities,
   type TransportSession,
 } from '@netx/core';
+import { TelnetKeepalive } from './keepalive.js';
 import { TelnetCodec } from './telnet-codec.js';
 
 export interface TelnetTransportOptions {
@@ -19,6 +21,17 @@ export interface TelnetTransportOptions {
   binary?: boolean;
   /** Longest subnegotiation accepted from the server, in bytes; longer ends the connection. Default 8192. */
   maxSubnegotiation?: number;
+  /**
+   * Milliseconds of silence from the server before netx pings it with DO TIMING-MARK
+   * (RFC 860); 0 disables. Also turns on TCP keepalive with this delay. Default 0.
+   */
+  keepaliveInterval?: number;
+  /**
+   * Unanswered pings in a row after which the connection ends with TimeoutError
+   * (`operation: 'keepalive'`). Only counted once the server has answered a ping:
+   * a server that ignores TIMING-MARK (busybox telnetd) is kept warm, never ended. Default 3.
+   */
+  keepaliveCountMax?: number;
 }
 
 export const TELNET_CAPABILITIES: TransportCapabilities = Object.freeze({
@@ -26,7 +39,8 @@ export const TELNET_CAPABILITIES: TransportCapabilities = Object.freeze({
   banner: false,
   remoteVersion: false,
   windowSize: true,
-  keepalive: false,
+  // DO TIMING-MARK pings (keepaliveInterval); see keepalive.ts for servers that never answer.
+  keepalive: true,
   // CR NUL / CR LF rules of the NVT (and telnetd's own CR LF -> CR) change some byte sequences.
   binarySafe: false,
   peerClose: true,
@@ -40,12 +54,18 @@ export class TelnetTransport extends AbstractTransport {
   private readonly options: TelnetTransportOptions;
   private socket: Socket | undefined;
   private codec: TelnetCodec | undefined;
+  private keepalive: TelnetKeepalive | undefined;
 
   constructor(options: TelnetTransportOptions = {}) {
     super();
     const max = options.maxSubnegotiation;
     if (max !== undefined && (!Number.isInteger(max) || max < 16)) {
       throw new TypeError(`telnet: maxSubnegotiation must be an integer of at least 16, got ${String(max)}.`);
+    }
+    for (const [name, value, min] of [['keepaliveInterval', options.keepaliveInterval, 0], ['keepaliveCountMax', options.keepaliveCountMax, 1]] as const) {
+      if (value !== undefined && (!Number.isInteger(value) || value < min)) {
+        throw new TypeError(`telnet: ${name} must be an integer of at least ${min}, got ${String(value)}.`);
+      }
     }
     this.options = { ...options };
   }
@@ -71,6 +91,7 @@ export class TelnetTransport extends AbstractTransport {
         socket.setNoDelay(true);
         this.debug(2, `connected to ${host}:${session.port}`);
         this.send(codec.start());
+        this.startKeepalive(socket, codec);
         resolve();
       });
       socket.on('data', (chunk: Buffer) => this.onSocketData(chunk));
@@ -96,6 +117,7 @@ export class TelnetTransport extends AbstractTransport {
   }
 
   protected async _close(force: boolean): Promise<void> {
+    this.keepalive?.stop();
     const socket = this.socket;
     if (!socket || socket.destroyed) return;
     if (force) {
@@ -119,16 +141,37 @@ export class TelnetTransport extends AbstractTransport {
     const codec = this.codec;
     const socket = this.socket;
     if (!codec || !socket) return;
-    const { data, replies, violations } = codec.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    const { data, replies, violations, timingMarks } = codec.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     const fatal = violations.find((v) => v.reason === 'subnegotiation-too-long');
     if (fatal) {
       const { host, port } = this.session;
       this.end(new ProtocolError(`telnet: ${host}:${port} sent a ${fatal.detail}; this does not look like a telnet server (check the port), or raise maxSubnegotiation.`, { host }));
       return;
     }
+    this.keepalive?.heard(timingMarks);
     this.send(replies);
     if (data.length === 1) this.push(data[0]!);
     else if (data.length > 1) this.push(Buffer.concat(data));
+  }
+
+  private startKeepalive(socket: Socket, codec: TelnetCodec): void {
+    const interval = this.options.keepaliveInterval ?? 0;
+    if (interval <= 0) return;
+    const countMax = this.options.keepaliveCountMax ?? 3;
+    socket.setKeepAlive(true, interval);
+    this.keepalive = new TelnetKeepalive({
+      clock: this.clock,
+      interval,
+      countMax,
+      ping: () => this.send([codec.timingMark()]),
+      dead: () => {
+        const { host, port } = this.session;
+        const ms = interval * (countMax + 1);
+        this.debug(1, `${host}:${port} left ${countMax} keepalive pings unanswered`);
+        this.end(new TimeoutError('keepalive', ms, `telnet: ${host}:${port} answered none of ${countMax} keepalive pings (TIMING-MARK) and sent nothing for ${ms} ms; the device or the path to it is down. Reconnect; raise keepaliveInterval/keepaliveCountMax if it is only slow.`, { host }));
+      },
+      debug: (level, message) => this.debug(level, message),
+    });
   }
 
   /** Negotiation bytes; dropped once the socket is going away. */

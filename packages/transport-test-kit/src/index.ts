@@ -12,6 +12,7 @@ export {
   type MemoryPeerPair,
 } from './memory-peer.js';
 export { startSilentPeer, closedPort, type SilentPeer } from './silent-peer.js';
+export { createTextSession, type TextSession, type TextSessionInit } from './text-session.js';
 export {
   transportContractSuite,
   lifecycleTests,

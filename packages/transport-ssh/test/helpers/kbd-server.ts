@@ -32,7 +32,7 @@ export interface KbdServer {
 }
 
 export async function startKbdServer(options: KbdServerOptions): Promise<KbdServer> {
-  const hostKey = ssh2.utils.generateKeyPairSync('ed25519').private;
+  const hostKey = parsableHostKey();
   const answers: string[] = [];
   const connections = new Set<Connection>();
   let onKbd!: () => void;
@@ -103,3 +103,16 @@ export async function startKbdServer(options: KbdServerOptions): Promise<KbdServ
     },
   };
 }
+
+/**
+ * ssh2 1.17's generateKeyPairSync('ed25519') now and then writes a key its own parser
+ * rejects ("Malformed OpenSSH private key", about 1 in 300 here): keep the first that parses.
+ */
+function parsableHostKey(): string {
+  for (let i = 0; i < 20; i++) {
+    const key = ssh2.utils.generateKeyPairSync('ed25519').private;
+    if (!(ssh2.utils.parseKey(key) instanceof Error)) return key;
+  }
+  throw new Error('ssh2 generated 20 ed25519 host keys it cannot parse itself; check the ssh2 version.');
+}
+

@@ -13,11 +13,13 @@ describe('regexReach (how far one match attempt can look)', () => {
     [/a$/m, 2],
     [/a{,3}/, 5], // not a quantifier: `{`, `,`, `3`, `}` are literals
     [/(?<name>ab)c/, 3],
+    [/x[^]y/, 3], // `[^]` is one class (any character) in JavaScript
+    [/x[]y/, 3],
   ])('%s looks at most %d characters', (re, n) => {
     expect(regexReach(re)).toBe(n);
   });
 
-  it.each([/a+/, /a*/, /a{2,}/, /(a)\1/, /(?<=x)a/, /a$/, /[^\r\n]+ not found/])('%s is unbounded', (re) => {
+  it.each([/a+/, /a*/, /a{2,}/, /(a)\1/, /(?<=x)a/, /a$/, /[^\r\n]+ not found/, new RegExp('[[a-z]--[aeiou]]x', 'v')])('%s is unbounded', (re) => {
     expect(regexReach(re)).toBe(Infinity);
   });
 

@@ -28,6 +28,8 @@ export function regexReach(re: RegExp): number {
 }
 
 export function regexBounds(re: RegExp): RegexBounds {
+  // `v` classes nest (`[[a-z]--[aeiou]]`): this reader does not parse them.
+  if (re.flags.includes('v')) return { reach: Infinity, breaks: Infinity };
   const multiline = re.flags.includes('m');
   const dotAll = re.flags.includes('s');
   let i = 0;
@@ -81,7 +83,7 @@ export function regexBounds(re: RegExp): RegexBounds {
       const start = ++i;
       const negated = src[i] === '^';
       if (negated) i++;
-      if (src[i] === ']') i++; // a leading ] is literal
+      // In JavaScript a `]` right after `[` or `[^` closes the class (`[]`, `[^]`), unlike POSIX.
       while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
       const body = src.slice(negated ? start + 1 : start, i);
       i++;

@@ -43,14 +43,24 @@ function pings(peer: SimPeer): number {
 /** Lets socket I/O run (the clock does not move). */
 const io = () => new Promise<void>((r) => setTimeout(r, 30));
 
+/** Waits (bounded, real time) until `cond` holds: socket I/O has no fixed duration. */
+async function until(cond: () => boolean, what: string): Promise<void> {
+  for (const started = Date.now(); !cond(); await new Promise((r) => setTimeout(r, 5))) {
+    if (Date.now() - started > 5_000) throw new Error(`gave up waiting for ${what}`);
+  }
+}
+
+/** TIMING-MARK answers the client has processed (the codec traces each at debug level 4). */
+const answersSeen = (s: TestSession) => s.debugLines().filter((l) => /received (?:WILL|WONT) TIMING-MARK/.test(l)).length;
+
 describe('telnet keepalive (DO TIMING-MARK)', () => {
   it('pings only after keepaliveInterval without anything from the server', async () => {
-    const { t, peer, clock } = await open();
+    const { t, s, peer, clock } = await open();
     clock.advance(INTERVAL - 1);
     await io();
     expect(pings(peer)).toBe(0);
     await peer.write('banner\r\n'); // data restarts the quiet period
-    await io();
+    await s.expect(/banner\r\n/);
     clock.advance(INTERVAL - 1);
     await io();
     expect(pings(peer)).toBe(0);
@@ -65,7 +75,7 @@ describe('telnet keepalive (DO TIMING-MARK)', () => {
     clock.advance(INTERVAL);
     let at = await peer.waitFor(PING);
     await peer.write([IAC, WILL, TM]); // alive: it answers RFC 860 pings
-    await io();
+    await until(() => answersSeen(s) === 1, 'the answer to reach the client');
     for (let i = 0; i < 2; i++) {
       clock.advance(INTERVAL);
       at = await peer.waitFor(PING, at); // unanswered
@@ -86,7 +96,7 @@ describe('telnet keepalive (DO TIMING-MARK)', () => {
       clock.advance(INTERVAL);
       at = await peer.waitFor(PING, at);
       await peer.write(i % 2 ? [IAC, WONT, TM] : [IAC, WILL, TM]);
-      await io();
+      await until(() => answersSeen(s) === i + 1, `answer ${i + 1} to reach the client`);
     }
     expect(s.isClosed()).toBe(false);
     expect(pings(peer)).toBe(6); // each ping is a new question, the option never "stays on"

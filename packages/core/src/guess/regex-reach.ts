@@ -92,7 +92,8 @@ export function regexBounds(re: RegExp): RegexBounds {
     if (c === '\\') return escape();
     i++;
     if (c === '^') return { len: 0, reach: 0, breaks: 0 };
-    if (c === '$') return { len: 0, reach: multiline ? 1 : Infinity, breaks: multiline ? 1 : Infinity };
+    // `$` consumes nothing: it bounds no line break (the end it looks for is not a character).
+    if (c === '$') return { len: 0, reach: multiline ? 1 : Infinity, breaks: 0 };
     if (c === '.') return { len: 1, reach: 1, breaks: dotAll ? 1 : 0 };
     return { len: 1, reach: 1, breaks: c === '\r' || c === '\n' ? 1 : 0 };
   };
@@ -136,24 +137,74 @@ export function regexBounds(re: RegExp): RegexBounds {
   return { reach: top.reach, breaks: top.breaks };
 }
 
+/** Unicode property escapes for letters and numbers never match \r or \n. */
+const LETTER_OR_NUMBER = /^\\p\{(?:L|Letter|Lu|Ll|Lt|Lm|Lo|N|Number|Nd|Nl|No|Alphabetic|Alpha)\}$/;
+
 /** Escapes that can match \r or \n (when unsure: yes). */
 function escapeMatchesBreak(esc: string): boolean {
-  const e = esc[1];
-  if (e === 'w' || e === 'd' || e === 'S' || e === 't' || e === 'v' || e === 'f') return false;
-  if (e === 'x' || e === 'u') {
-    const code = parseInt(esc.replace(/^\\[xu]\{?|\}$/g, ''), 16);
-    return code === 0x0a || code === 0x0d || Number.isNaN(code);
+  const item = classItem(esc, 0);
+  if (item.kind === 'code') return item.code === 0x0a || item.code === 0x0d;
+  return item.kind === 'set' ? item.breaks : true;
+}
+
+type ClassItem = { kind: 'code'; code: number; end: number } | { kind: 'set'; breaks: boolean; end: number } | { kind: 'unknown'; end: number };
+
+/** One item of a class body (or one escape) at `i`: a character code, or a set such as \d. */
+function classItem(src: string, i: number): ClassItem {
+  if (src[i] !== '\\') return { kind: 'code', code: src.codePointAt(i)!, end: i + (src.codePointAt(i)! > 0xffff ? 2 : 1) };
+  const e = src[i + 1] ?? '';
+  const simple: Record<string, number> = { n: 10, r: 13, t: 9, v: 11, f: 12, '0': 0, b: 8 };
+  if (e in simple) return { kind: 'code', code: simple[e]!, end: i + 2 };
+  if (e === 'd' || e === 'w' || e === 'S') return { kind: 'set', breaks: false, end: i + 2 };
+  if (e === 'D' || e === 'W' || e === 's') return { kind: 'set', breaks: true, end: i + 2 };
+  if (e === 'x') return hexItem(src.slice(i + 2, i + 4), i + 4);
+  if (e === 'u') {
+    if (src[i + 2] === '{') {
+      const close = src.indexOf('}', i);
+      return hexItem(src.slice(i + 3, close), close + 1);
+    }
+    return hexItem(src.slice(i + 2, i + 6), i + 6);
   }
-  if (e === 'c') return /^\\c[JMjm]$/.test(esc);
-  // \s \W \D \n \r \p{..} \P{..} (a property may take control characters), \0
-  if (e === 's' || e === 'W' || e === 'D' || e === 'n' || e === 'r' || e === 'p' || e === 'P' || e === '0') return true;
-  return false; // an identity escape of a printable character
+  if (e === 'c') return { kind: 'code', code: (src.charCodeAt(i + 2) || 0) % 32, end: i + 3 };
+  if (e === 'p' || e === 'P') {
+    const end = src.indexOf('}', i) + 1;
+    const letters = e === 'p' && LETTER_OR_NUMBER.test(src.slice(i, end));
+    return letters ? { kind: 'set', breaks: false, end } : { kind: 'unknown', end };
+  }
+  return { kind: 'code', code: e.codePointAt(0) ?? 0, end: i + 2 }; // identity escape
+}
+
+function hexItem(hex: string, end: number): ClassItem {
+  const code = parseInt(hex, 16);
+  return Number.isNaN(code) ? { kind: 'unknown', end } : { kind: 'code', code, end };
 }
 
 /** Whether a character class (its body, without brackets and `^`) can match \r or \n. */
 function classMatchesBreak(body: string, negated: boolean): boolean {
-  const lists = (ch: 'r' | 'n') => body.includes(`\\${ch}`) || body.includes(ch === 'r' ? '\r' : '\n') || body.includes('\\s');
-  if (negated) return !(lists('r') && lists('n'));
-  // Positive: any escape or range that may cover them counts (conservative).
-  return lists('r') || lists('n') || /\\[WDpPxuc0]/.test(body) || /(?:^|[^\\])-/.test(body.slice(1, -1)) && /[\x00-\x0d]/.test(body);
+  // What the listed items cover: each break character, and whether anything is unknown.
+  const covers = { lf: false, cr: false, unsure: false };
+  for (let i = 0; i < body.length; ) {
+    const item = classItem(body, i);
+    i = item.end;
+    if (item.kind === 'code' && body[i] === '-' && i + 1 < body.length) {
+      const to = classItem(body, i + 1);
+      i = to.end;
+      if (to.kind !== 'code') {
+        covers.unsure = true;
+        continue;
+      }
+      if (item.code <= 10 && to.code >= 10) covers.lf = true;
+      if (item.code <= 13 && to.code >= 13) covers.cr = true;
+      continue;
+    }
+    if (item.kind === 'code') {
+      if (item.code === 10) covers.lf = true;
+      if (item.code === 13) covers.cr = true;
+    } else if (item.kind === 'set') {
+      if (item.breaks) covers.lf = covers.cr = true;
+    } else covers.unsure = true;
+  }
+  // Negated: it matches a break unless both are surely excluded. Positive: if it may list one.
+  if (negated) return !(covers.lf && covers.cr);
+  return covers.lf || covers.cr || covers.unsure;
 }

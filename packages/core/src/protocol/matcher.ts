@@ -2,6 +2,7 @@
 // matches the receive buffer. Linear: a pattern anchored at the end (`$`) is only
 // tried on the last TAIL_WINDOW characters; others only on text not searched
 // before plus an overlap, so such a match may be at most MATCH_WINDOW long.
+import { regexBounds } from '../guess/regex-reach.js';
 import { alignCleaned } from './ansi.js';
 import type { ReceiveBuffer } from './receive-buffer.js';
 
@@ -71,6 +72,35 @@ export function plainOf(re: RegExp): RegExp {
   return p;
 }
 
+/** Global copy (search from lastIndex) and how many line breaks one match can hold. */
+const endSearch = new WeakMap<RegExp, { g: RegExp; breaks: number }>();
+function endSearchOf(re: RegExp): { g: RegExp; breaks: number } {
+  let e = endSearch.get(re);
+  if (!e) {
+    e = { g: new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}g`), breaks: regexBounds(re).breaks };
+    endSearch.set(re, e);
+  }
+  return e;
+}
+
+/**
+ * Where a match of an end-anchored pattern can start at the earliest: it runs to the
+ * end of `text` and holds at most `breaks` line-break characters, so it starts after
+ * the (breaks+1)-th last one. A prompt then costs its last line, not the whole tail.
+ */
+function earliestEndMatch(text: string, breaks: number): number {
+  if (!(breaks < 8)) return 0;
+  let at = text.length;
+  for (let seen = 0; seen <= breaks; seen++) {
+    if (at === 0) return 0; // fewer breaks than that: anywhere
+    const cr = text.lastIndexOf('\r', at - 1);
+    const lf = text.lastIndexOf('\n', at - 1);
+    at = Math.max(cr, lf);
+    if (at < 0) return 0;
+  }
+  return at + 1;
+}
+
 export interface SearchOptions {
   /** Absolute offset up to which free patterns were already searched. */
   scannedTo: number;
@@ -101,7 +131,12 @@ export function findFirst(buf: ReceiveBuffer, patterns: readonly SearchPattern[]
       w = cutWindow(buf, a, b, opts.clean);
       (windows ??= []).push(w);
     }
-    const m = plainOf(p.re).exec(w.cleaned);
+    let m: RegExpExecArray | null;
+    if (anchor === 'end') {
+      const e = endSearchOf(p.re);
+      e.g.lastIndex = earliestEndMatch(w.cleaned, e.breaks);
+      m = e.g.exec(w.cleaned);
+    } else m = plainOf(p.re).exec(w.cleaned);
     if (!m) continue;
     const cs = m.index;
     const ce = m.index + m[0].length;

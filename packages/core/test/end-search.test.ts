@@ -1,9 +1,10 @@
 // End-anchored prompt patterns are searched only from where a match can start (after
 // the line breaks it can hold, counted back from the end): the same match as a
 // search of the whole tail, on texts built to hit the edges.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GENERIC_PROMPT } from '../src/index.js';
-import { findFirst, plainOf } from '../src/protocol/matcher.js';
+import { anchorOf, findFirst, plainOf } from '../src/protocol/matcher.js';
 import { ReceiveBuffer } from '../src/protocol/receive-buffer.js';
 
 const patterns = [
@@ -12,19 +13,22 @@ const patterns = [
   /[\r\n]+\{master:\d\}\r?\n[\w.-]+@[\w.-]+[>#%] $/, // spans lines (Junos-style)
   /\r\n\r\nr1>$/,
   /\br1>$/,
+  /[\r\n][\-\w+.:/]+(?:\([^)]+\))?[>#] ?(?=\n?$)/, // Exscript's ios prompt: Python `$` as `(?=\n?$)`
 ];
 
-function* texts(count: number, seed = 9): Generator<string> {
-  let s = seed;
-  // An LCG's low bits repeat quickly: use the high ones.
-  const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) >>> 16;
-  const parts = ['\r\n', '\n', '\r', 'r1', '>', '#', ' ', 'user@host', '{master:0}', 'x', 'show', '\x1b[m', '%', '\r\n\r\n'];
-  for (let i = 0; i < count; i++) {
-    let t = '';
-    for (let k = 1 + (next() % 12); k > 0; k--) t += parts[next() % parts.length];
-    yield t;
-  }
-}
+const parts = ['\r\n', '\n', '\r', 'r1', '>', '#', ' ', '(config)', '(', ')', 'user@host', '{master:0}', 'x', 'show', '\x1b[m', '%', '\r\n\r\n'];
+/** Texts built from fragments that matter to prompts (fast-check, fixed seed). */
+const texts = (count: number, seed = 9): string[] =>
+  fc.sample(
+    fc
+      .tuple(
+        fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 12 }),
+        // Half end in a prompt of some pattern: matches must be reached, not only misses.
+        fc.constantFrom('', '', '', '\r\nr1>', '\r\nr1# ', '\r\n{master:0}\r\nuser@host> ', '\r\nr1(config)#\n', '\r\n\r\nr1>'),
+      )
+      .map(([a, end]) => a.join('') + end),
+    { numRuns: count, seed },
+  );
 
 describe('end-anchored search from the last lines', () => {
   it('finds the same match as a search of the whole tail', () => {
@@ -40,7 +44,12 @@ describe('end-anchored search from the last lines', () => {
         if (want) hits++;
       }
     }
-    expect(hits).toBeGreaterThan(100); // both outcomes reached
+    expect(hits).toBeGreaterThan(1000); // both outcomes reached
+  });
+
+  it('takes `(?=\\n?$)` (a Python `$`) as anchored at the end, like `$`', () => {
+    expect(anchorOf(patterns.at(-1)!)).toBe('end');
+    expect(anchorOf(/a\$/)).toBe('free');
   });
 
   it('a text whose only line break is its first character still matches', () => {

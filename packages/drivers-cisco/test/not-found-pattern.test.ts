@@ -2,6 +2,7 @@
 // same lines must match (an error check only asks whether a line matches). The gain,
 // linear instead of quadratic time per line, is measured by tools/bench (overhead).
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@netx/driver-test-kit';
 import { ios } from '../src/index.js';
 
 const EXSCRIPT = /[^\r\n]+ not found/i;
@@ -10,13 +11,11 @@ const NETX = /[^\r\n] not found/i;
 /** Deterministic pseudo-random lines built from fragments that matter to the pattern. */
 function* lines(count: number, seed = 7): Generator<string> {
   const parts = [' not found', ' NOT FOUND', 'not found', ' ', 'x', '%', '\r', '\n', 'Host', ':', 'y'.repeat(300), '\t', ' not foun'];
-  let s = seed;
-  // An LCG's low bits repeat quickly: use the high ones.
-  const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) >>> 16;
+  const random = seededRandom(seed);
+  const pick = (n: number) => Math.floor(random() * n);
   for (let i = 0; i < count; i++) {
     let line = '';
-    const n = next() % 8;
-    for (let k = 0; k < n; k++) line += parts[next() % parts.length];
+    for (let k = pick(8); k > 0; k--) line += parts[pick(parts.length)];
     yield line;
   }
 }

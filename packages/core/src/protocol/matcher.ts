@@ -32,12 +32,14 @@ export interface Found {
 type Anchor = 'end' | 'start' | 'free';
 const anchors = new WeakMap<RegExp, Anchor>();
 
-/** How a pattern is anchored: a trailing unescaped `$` or a leading `^` without the `m` flag. */
+/** How a pattern is anchored: a trailing unescaped `$` (or `(?=\n?$)`) or a leading `^`, without the `m` flag. */
 export function anchorOf(re: RegExp): Anchor {
   let a = anchors.get(re);
   if (a === undefined) {
     const multi = re.flags.includes('m');
-    if (!multi && /(^|[^\\])(\\\\)*\$$/.test(re.source) && !hasTopLevelAlternation(re.source)) a = 'end';
+    // `(?=\n?$)` is how drivers write Python's `$` (also before a final newline): anchored too.
+    const endsAtEnd = /(^|[^\\])(\\\\)*\$$/.test(re.source) || re.source.endsWith('(?=\\n?$)');
+    if (!multi && endsAtEnd && !hasTopLevelAlternation(re.source)) a = 'end';
     else if (!multi && re.source.startsWith('^') && !hasTopLevelAlternation(re.source)) a = 'start';
     else a = 'free';
     anchors.set(re, a);

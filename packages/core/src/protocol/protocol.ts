@@ -14,7 +14,7 @@ import { DriverRegistry } from './driver-registry.js';
 import { runInteract, type InteractIo } from './interact.js';
 import { appLogin, type LoginHost, type LoginKind } from './login.js';
 import { ConversationLog, DebugLog, SecretRedactor, visible } from './logging.js';
-import { plainOf } from './matcher.js';
+import { findCommandError } from './command-errors.js';
 import { Monitors } from './monitors.js';
 import { DEFAULTS, type PromptWaitOptions, type ProtocolOptions, type WaitOptions } from './options.js';
 import { WaitEngine, type ResolvedPatterns, type WaitResult } from './wait-engine.js';
@@ -486,26 +486,14 @@ export class Protocol implements DriverConnection {
 
   /** Exscript: every line of the response after the first (the echo) is searched for the error patterns. */
   private checkErrors(response: string, command?: string): void {
-    const errors = this.user.error ?? this.getDriver().errorPrompt;
-    if (errors.length === 0) return;
-    // Fast path for long outputs: one multiline search over everything after the
-    // echo finds every line the per-line check would (it may find more, never fewer),
-    // so only a hit pays for splitting the response into lines.
-    const firstBreak = response.indexOf('\n');
-    if (firstBreak < 0) return;
-    if (!errors.some((re) => anyLineMatches(re, response, firstBreak + 1))) return;
-    const lines = response.split('\n');
-    for (let i = 1; i < lines.length; i++) {
-      for (const re of errors) {
-        if (!plainOf(re).test(lines[i]!)) continue;
-        const said = this.redactor.redact(response);
-        throw new InvalidCommandError(
-          `${this.host ?? 'The device'} reported an error${command !== undefined ? ` for ${JSON.stringify(command)}` : ''} (line ${i + 1} matched ${re}). Device said:\n${said}`,
-          said,
-          { ...(this.host ? { host: this.host } : {}), ...(command !== undefined ? { command } : {}) },
-        );
-      }
-    }
+    const hit = findCommandError(this.user.error ?? this.getDriver().errorPrompt, response);
+    if (!hit) return;
+    const said = this.redactor.redact(response);
+    throw new InvalidCommandError(
+      `${this.host ?? 'The device'} reported an error${command !== undefined ? ` for ${JSON.stringify(command)}` : ''} (line ${hit.line} matched ${hit.pattern}). Device said:\n${said}`,
+      said,
+      { ...(this.host ? { host: this.host } : {}), ...(command !== undefined ? { command } : {}) },
+    );
   }
 
   private limits(opts: WaitOptions): { timeout: number; deadline: number; settle: number; signal?: AbortSignal } {
@@ -676,33 +664,6 @@ function withGeneric(list: readonly RegExp[], extra: RegExp): readonly RegExp[] 
   return out;
 }
 const withGenericCache = new WeakMap<readonly RegExp[], Map<RegExp, readonly RegExp[]>>();
-
-const multilineCache = new WeakMap<RegExp, { re: RegExp; lineStart: boolean }>();
-/**
- * True if `re` may match some line of `text` from `from` on: a superset test (a
- * multiline search finds every line the per-line check would). A pattern anchored
- * at the line start is tried only at line starts, found with indexOf (memchr).
- */
-function anyLineMatches(re: RegExp, text: string, from: number): boolean {
-  let c = multilineCache.get(re);
-  if (!c) {
-    const lineStart = re.source.startsWith('^') && !re.flags.includes('m');
-    c = { re: new RegExp(re.source, `${re.flags.replace(/[gym]/g, '')}${lineStart ? 'ym' : 'gm'}`), lineStart };
-    multilineCache.set(re, c);
-  }
-  if (!c.lineStart) {
-    c.re.lastIndex = from;
-    return c.re.test(text);
-  }
-  for (let at = from; at <= text.length; ) {
-    c.re.lastIndex = at;
-    if (c.re.test(text)) return true;
-    const nl = text.indexOf('\n', at);
-    if (nl < 0) break;
-    at = nl + 1;
-  }
-  return false;
-}
 
 function checkMs(name: string, ms: number): number {
   if (typeof ms !== 'number' || Number.isNaN(ms) || ms < 0) throw new RangeError(`${name} must be a number of milliseconds >= 0 (0 = no limit).`);

@@ -3,7 +3,6 @@
 // received, so each transport package does not keep its own copy of this helper.
 // Waits are bounded in real time: a failing test ends with a message, it does not hang.
 import { systemClock, type Clock, type DebugLevel, type NetxError, type TransportSession } from '@netx/core';
-import { concatBytes } from './bytes.js';
 import { DEFAULT_WAIT_MS } from './deadline.js';
 
 export interface TextSessionInit {
@@ -46,7 +45,7 @@ export interface TextSession extends TransportSession {
 }
 
 export function createTextSession(init: TextSessionInit): TextSession {
-  const chunks: Uint8Array[] = [];
+  // Latin-1 maps byte to char one to one: the text is the bytes, kept once.
   let received = '';
   let consumed = 0;
   const lines: string[] = [];
@@ -74,11 +73,8 @@ export function createTextSession(init: TextSessionInit): TextSession {
       lines.push(withLevel ? `[${level}] ${message}` : message);
     },
     onData: (bytes: Uint8Array) => {
-      // Copy: the transport may reuse its buffer after the call. Latin-1 maps byte to char,
-      // so decoding chunk by chunk gives the same text as decoding the whole.
-      const copy = Uint8Array.from(bytes);
-      chunks.push(copy);
-      received += Buffer.from(copy.buffer, copy.byteOffset, copy.length).toString('latin1');
+      // Decoding copies, so a transport may reuse its buffer; chunk by chunk equals the whole in latin-1.
+      received += Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
       wakeAll();
     },
     onClose: (error?: NetxError) => {
@@ -90,7 +86,7 @@ export function createTextSession(init: TextSessionInit): TextSession {
       wakeAll();
     },
     text: () => received,
-    bytes: () => concatBytes(chunks),
+    bytes: () => Uint8Array.from(Buffer.from(received, 'latin1')),
     closed,
     isClosed: () => closeCount > 0,
     closeCalls: () => closeCount,

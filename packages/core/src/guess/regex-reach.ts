@@ -137,6 +137,25 @@ export function regexBounds(re: RegExp): RegexBounds {
   return { reach: top.reach, breaks: top.breaks };
 }
 
+/** Bounds above this are not worth counting back (a prompt spans a line or two). */
+const MAX_COUNTED_BREAKS = 8;
+
+/**
+ * The earliest start of a match that runs to the end of `text` and holds at most
+ * `breaks` line-break characters (regexBounds): just after the (breaks+1)-th last
+ * one. 0 when `text` has fewer, or when `breaks` is too large to be worth counting.
+ */
+export function startAfterBreaks(text: string, breaks: number): number {
+  if (!(breaks < MAX_COUNTED_BREAKS)) return 0;
+  let at = text.length;
+  for (let seen = 0; seen <= breaks; seen++) {
+    if (at === 0) return 0; // fewer breaks than that: anywhere
+    at = Math.max(text.lastIndexOf('\r', at - 1), text.lastIndexOf('\n', at - 1));
+    if (at < 0) return 0;
+  }
+  return at + 1;
+}
+
 /** Unicode property escapes for letters and numbers never match \r or \n. */
 const LETTER_OR_NUMBER = /^\\p\{(?:L|Letter|Lu|Ll|Lt|Lm|Lo|N|Number|Nd|Nl|No|Alphabetic|Alpha)\}$/;
 

@@ -5,10 +5,7 @@
 // overlap is per signal: as far as the signal can look (regexBounds), at most 4 KiB,
 // and no further back than the line breaks one attempt can match allow.
 import type { GuessSignal } from '../ports/driver.js';
-import { regexBounds } from './regex-reach.js';
-
-/** Line breaks remembered at the end of the text (signals matching more get no line bound). */
-const BREAKS_KEPT = 4;
+import { regexBounds, startAfterBreaks } from './regex-reach.js';
 
 /** Longest text one signal may match. */
 export const SIGNAL_OVERLAP = 4096;
@@ -63,8 +60,6 @@ export class SignalScanner {
   private tail = '';
   private tailStart = 0;
   private total = 0;
-  /** Absolute offsets of the last line-break characters, latest first (at most BREAKS_KEPT). */
-  private lastBreaks: number[] = [];
   private _version = 0;
 
   /** `groups[i]` are the signals of owner i (a driver index). */
@@ -110,13 +105,19 @@ export class SignalScanner {
     }
     this.tail += text;
     this.total += text.length;
-    this.noteBreaks(text);
     // A start-anchored signal stops counting once the text start is cut away (hits() drops it).
     const startCut = this.tailStart > 0;
+    // Per chunk, once per bound: an attempt holding at most k line breaks starts after the (k+1)-th last.
+    const bounds = new Map<number, number>();
+    const lineBound = (k: number): number => {
+      let b = bounds.get(k);
+      if (b === undefined) bounds.set(k, (b = this.tailStart + startAfterBreaks(this.tail, k)));
+      return b;
+    };
     for (const s of this.signals) {
       if (s.confirmedAt >= 0) continue;
       if (s.startAnchored && this.tailStart > 0) continue;
-      this.search(s);
+      this.search(s, lineBound);
     }
     // Keep only what a future match could still start in.
     const keep = SIGNAL_OVERLAP + MARGIN;
@@ -138,21 +139,6 @@ export class SignalScanner {
     return out;
   }
 
-  private noteBreaks(text: string): void {
-    const found: number[] = [];
-    for (let i = text.length - 1; i >= 0 && found.length < BREAKS_KEPT; i--) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a || c === 0x0d) found.push(this.total - text.length + i);
-    }
-    this.lastBreaks = found.length >= BREAKS_KEPT ? found : [...found, ...this.lastBreaks].slice(0, BREAKS_KEPT);
-  }
-
-  /** Earliest start of an attempt that new text can still complete, judged by line breaks (-1: no bound). */
-  private lineBound(breaks: number): number {
-    const at = this.lastBreaks[breaks]; // the (breaks+1)-th last line break
-    return at === undefined ? -1 : at + 1;
-  }
-
   private find(s: CompiledSignal): number | undefined {
     const from = Math.max(0, s.scanFrom - this.tailStart);
     s.re.lastIndex = from;
@@ -160,7 +146,8 @@ export class SignalScanner {
     return m ? this.tailStart + m.index + m[0].length : undefined;
   }
 
-  private search(s: CompiledSignal): void {
+  /** `lineBound(breaks)`: the earliest absolute start of an attempt that new text can still complete. */
+  private search(s: CompiledSignal, lineBound: (breaks: number) => number): void {
     const at = this.find(s);
     const wasOpen = s.openAt;
     s.openAt = -1;
@@ -171,6 +158,6 @@ export class SignalScanner {
       return;
     }
     if (wasOpen >= 0) this._version++;
-    s.scanFrom = Math.max(s.scanFrom, this.total - s.overlap, this.lineBound(s.breaks));
+    s.scanFrom = Math.max(s.scanFrom, this.total - s.overlap, lineBound(s.breaks));
   }
 }

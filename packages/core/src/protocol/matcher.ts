@@ -2,7 +2,7 @@
 // matches the receive buffer. Linear: a pattern anchored at the end (`$`) is only
 // tried on the last TAIL_WINDOW characters; others only on text not searched
 // before plus an overlap, so such a match may be at most MATCH_WINDOW long.
-import { regexBounds } from '../guess/regex-reach.js';
+import { regexBounds, startAfterBreaks } from '../guess/regex-reach.js';
 import { alignCleaned } from './ansi.js';
 import type { ReceiveBuffer } from './receive-buffer.js';
 
@@ -85,24 +85,6 @@ function endSearchOf(re: RegExp): { g: RegExp; breaks: number } {
   return e;
 }
 
-/**
- * Where a match of an end-anchored pattern can start at the earliest: it runs to the
- * end of `text` and holds at most `breaks` line-break characters, so it starts after
- * the (breaks+1)-th last one. A prompt then costs its last line, not the whole tail.
- */
-function earliestEndMatch(text: string, breaks: number): number {
-  if (!(breaks < 8)) return 0;
-  let at = text.length;
-  for (let seen = 0; seen <= breaks; seen++) {
-    if (at === 0) return 0; // fewer breaks than that: anywhere
-    const cr = text.lastIndexOf('\r', at - 1);
-    const lf = text.lastIndexOf('\n', at - 1);
-    at = Math.max(cr, lf);
-    if (at < 0) return 0;
-  }
-  return at + 1;
-}
-
 export interface SearchOptions {
   /** Absolute offset up to which free patterns were already searched. */
   scannedTo: number;
@@ -136,7 +118,8 @@ export function findFirst(buf: ReceiveBuffer, patterns: readonly SearchPattern[]
     let m: RegExpExecArray | null;
     if (anchor === 'end') {
       const e = endSearchOf(p.re);
-      e.g.lastIndex = earliestEndMatch(w.cleaned, e.breaks);
+      // It runs to the end holding at most e.breaks line breaks: a prompt costs its last line, not the tail.
+      e.g.lastIndex = startAfterBreaks(w.cleaned, e.breaks);
       m = e.g.exec(w.cleaned);
     } else m = plainOf(p.re).exec(w.cleaned);
     if (!m) continue;

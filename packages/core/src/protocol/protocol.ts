@@ -68,6 +68,8 @@ export class Protocol implements DriverConnection {
   private closedWaiters: (() => void)[] = [];
   /** Data came since the guess was last read: guessing runs when a driver is needed, not per chunk. */
   private guessStale = false;
+  /** guesser.isCertain() as of the last updateGuess() (prompt waits read it on every chunk). */
+  private guessCertain = false;
   private readonly promptCache: ({ driver: Driver; prompt: readonly RegExp[]; resolved: ResolvedPatterns } | undefined)[] = [];
 
   constructor(options: ProtocolOptions) {
@@ -465,7 +467,7 @@ export class Protocol implements DriverConnection {
    */
   private promptList(driver: Driver): readonly RegExp[] {
     if (this.user.prompt) return this.user.prompt;
-    if (this.fixedDriver || driver === generic || this.guesser.isCertain()) return driver.prompt;
+    if (this.fixedDriver || driver === generic || this.guessCertain) return driver.prompt;
     return withGeneric(driver.prompt, GENERIC_PROMPT);
   }
 
@@ -615,6 +617,7 @@ export class Protocol implements DriverConnection {
 
   private updateGuess(): void {
     this.guessStale = false;
+    this.guessCertain = this.guesser.isCertain();
     const name = this.guesser.best();
     const driver = this.registry.get(name) ?? generic;
     if (driver === this.guessedDriver) return;

@@ -405,8 +405,8 @@ interface MatchTail {
   text: string;
 }
 
-function samePatterns(a: readonly SearchPattern[] | undefined, b: readonly SearchPattern[]): boolean {
-  if (!a || a.length !== b.length) return false;
+function samePatterns(a: readonly SearchPattern[], b: readonly SearchPattern[]): boolean {
+  if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;

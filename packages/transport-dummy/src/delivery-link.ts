@@ -2,7 +2,7 @@
 // delivered one chunk per event-loop turn, like bytes arriving on a socket, so
 // a device never answers inside the client's write() call.
 import type { Clock, NetxError } from '@netx/core';
-import type { DeviceLink, TerminalInfo } from './peer.js';
+import type { DeviceLink, TerminalInfo } from '@netx/virtual-device';
 
 type Item = { kind: 'data'; bytes: Uint8Array } | { kind: 'end'; error?: NetxError };
 

@@ -14,7 +14,7 @@ import {
   type TransportSession,
 } from '@netx/core';
 import { DeliveryLink } from './delivery-link.js';
-import type { PeerSession, VirtualPeer } from './peer.js';
+import type { PeerSession, VirtualPeer } from '@netx/virtual-device';
 
 /** An SSH-like protocol-level account the transport checks before any data flows. */
 export interface ProtocolLogin {

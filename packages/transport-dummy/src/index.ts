@@ -1,23 +1,5 @@
-// @netx/transport-dummy: in-process virtual devices for tests and demos.
+// @netx/transport-dummy: the in-process link to virtual devices, for tests and demos.
+// The device model lives in @netx/virtual-device; it is re-exported here so
+// existing imports from '@netx/transport-dummy' keep working.
 export { DummyTransport, type DummyTransportOptions, type ProtocolLogin, type WindowSize } from './dummy-transport.js';
-export { VirtualDevice } from './virtual-device.js';
-export { RawDevice, RawConnection, type RawDeviceOptions } from './raw-device.js';
-export { authorizeHandler } from './authorize.js';
-export type { DeviceSessionState } from './device-session.js';
-export type { DeviceLink, PeerSession, TerminalInfo, VirtualPeer } from './peer.js';
-export type {
-  CommandContext,
-  CommandResponse,
-  CommandTable,
-  DeviceAccount,
-  EnableOptions,
-  LoginOptions,
-  LoginStyle,
-  PagerAction,
-  PagerOptions,
-  PagerState,
-  PromptInfo,
-  PromptSpec,
-  VirtualDeviceOptions,
-} from './types.js';
-export * from './profiles/index.js';
+export * from '@netx/virtual-device';

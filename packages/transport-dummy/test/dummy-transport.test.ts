@@ -30,6 +30,7 @@ describe('DummyTransport', () => {
 
   it('returns the banner and remote version only while connected', async () => {
     const t = new DummyTransport({ device: new VirtualDevice({ remoteVersion: 'SSH-2.0-Cisco-1.25', protocolBanner: 'Authorized use only' }) });
+    expect(t.capabilities.remoteVersion).toBe(true);
     expect(t.getBanner()).toBeUndefined();
     const c = await connect(t);
     expect(t.getRemoteVersion()).toBe('SSH-2.0-Cisco-1.25');

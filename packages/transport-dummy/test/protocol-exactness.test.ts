@@ -4,9 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Account, defineDriver, isNetxError, pagers, Protocol, type Driver } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
-import { DummyTransport, iosDevice, junosDevice, VirtualDevice, type DummyTransportOptions, type VirtualPeer } from '../src/index.js';
-import { iosShowVersion } from '../src/profiles/ios-texts.js';
-import { junosShowVersion } from '../src/profiles/junos-texts.js';
+import { DummyTransport, iosDevice, iosShowVersion, junosDevice, junosShowVersion, VirtualDevice, type DummyTransportOptions, type VirtualPeer } from '../src/index.js';
 
 const user = 'user';
 const password = 'password';

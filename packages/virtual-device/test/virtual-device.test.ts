@@ -2,7 +2,7 @@
 // errors, pager, chunking, delays and hang-up, seen byte for byte by a bare client.
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '@netx/core/testing';
-import { DummyTransport, VirtualDevice, iosDevice, junosDevice } from '../src/index.js';
+import { VirtualDevice, iosDevice, junosDevice } from '../src/index.js';
 import { connect, settle } from './helpers.js';
 
 const IOS_ERASE = '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10);
@@ -10,14 +10,14 @@ const IOS_ERASE = '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10);
 describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
   it('sends nothing during connect, then the banner and the user prompt', async () => {
     const device = new VirtualDevice({ hostname: 'testhost', banner: 'Welcome to testhost!\n', login: { style: 'username' } });
-    const c = await connect(new DummyTransport({ device }));
+    const c = connect(device);
     expect(c.text()).toBe('');
     expect(await c.untilEnds('User: ')).toBe('Welcome to testhost!\r\nUser: ');
   });
 
   it("echoes the user name, ends the line with '\\r\\n' and shows `hostname> `", async () => {
     const device = new VirtualDevice({ hostname: 'testhost', banner: 'Welcome!\n', login: { style: 'username', usernamePrompt: 'User: ' } });
-    const c = await connect(new DummyTransport({ device }));
+    const c = connect(device);
     await c.untilEnds('User: ');
     c.take();
     await c.send('user\r');
@@ -28,7 +28,7 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
   it('does not echo the password unless echoPassword is set', async () => {
     for (const echoPassword of [false, true]) {
       const device = new VirtualDevice({ hostname: 'h', banner: 'Hi\n', login: { style: 'password', password: 'pw', echoPassword } });
-      const c = await connect(new DummyTransport({ device }));
+      const c = connect(device);
       await c.untilEnds('Password: ');
       c.take();
       await c.send('pw\r');
@@ -39,7 +39,7 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
 
   it('treats \\r, \\n, \\r\\n and \\r\\0 each as one line end, and handles backspace', async () => {
     const device = new VirtualDevice({ hostname: 'h', commands: { a: 'A', b: 'B', c: 'C', abc: 'ABC' } });
-    const c = await connect(new DummyTransport({ device }));
+    const c = connect(device);
     await c.untilEnds('h> ');
     c.take();
     await c.send('a\r\nb\r\0c\nabx\x7fc\r');
@@ -49,7 +49,7 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
 
   it('answers unknown commands with the configured text and reprints the prompt on an empty line', async () => {
     const device = new VirtualDevice({ hostname: 'h', unknownCommand: (line) => `nope: ${line}` });
-    const c = await connect(new DummyTransport({ device }));
+    const c = connect(device);
     await c.untilEnds('h> ');
     c.take();
     await c.send('\rfoo\r');
@@ -59,7 +59,7 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
 
   it('sends nothing back when echo is off', async () => {
     const device = new VirtualDevice({ hostname: 'h', echo: false, commands: { ls: 'file\n' } });
-    const c = await connect(new DummyTransport({ device }));
+    const c = connect(device);
     await c.untilEnds('h> ');
     c.take();
     await c.send('ls\r');
@@ -68,8 +68,8 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
   });
 
   it('splits output into chunkSize pieces without changing it', async () => {
-    const whole = await connect(new DummyTransport({ device: iosDevice() }));
-    const split = await connect(new DummyTransport({ device: iosDevice({ chunkSize: 1 }) }));
+    const whole = connect(iosDevice());
+    const split = connect(iosDevice({ chunkSize: 1 }));
     await whole.untilEnds('Username: ');
     await split.untilEnds('Username: ');
     expect(split.text()).toBe(whole.text());
@@ -79,14 +79,14 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
 
   it('hangs up on exit / logout (a clean close)', async () => {
     for (const cmd of ['exit', 'logout']) {
-      const transport = new DummyTransport({ device: new VirtualDevice({ hostname: 'h' }) });
-      const c = await connect(transport);
+      const device = new VirtualDevice({ hostname: 'h' });
+      const c = connect(device);
       await c.untilEnds('h> ');
       await c.send(`${cmd}\r`);
       await c.until(() => c.closed !== undefined, 'the close');
       expect(c.closed).toEqual({ error: undefined });
       expect(c.text().endsWith(`${cmd}\r\n`)).toBe(true);
-      expect(transport.state).toBe('closed');
+      expect(device.sessions[0]?.closed).toBe(true);
     }
   });
 
@@ -99,7 +99,7 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
         },
       },
     });
-    const c = await connect(new DummyTransport({ device }));
+    const c = connect(device);
     await c.untilEnds('h> ');
     await c.send('boom\r');
     await c.until(() => c.closed !== undefined, 'the close');
@@ -135,7 +135,7 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
         ],
       ],
     });
-    const c = await connect(new DummyTransport({ device }));
+    const c = connect(device);
     await c.untilEnds('h$ ');
     c.take();
     await c.send('reload\r');
@@ -154,7 +154,7 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
   it('waits for responseDelay and greetingDelay on the session clock', async () => {
     const clock = new ManualClock();
     const device = new VirtualDevice({ hostname: 'h', greetingDelay: 100, responseDelay: 500, commands: { ls: 'files' } });
-    const c = await connect(new DummyTransport({ device }), { clock });
+    const c = connect(device, { clock });
     await settle();
     expect(c.text()).toBe('');
     await clock.advanceAsync(100);
@@ -173,7 +173,7 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
 
   it('reports ambiguous abbreviations', async () => {
     const device = new VirtualDevice({ hostname: 'h', abbreviations: true, commands: { 'clear counters': 'cleared', 'clock set': 'set' } });
-    const c = await connect(new DummyTransport({ device }));
+    const c = connect(device);
     await c.untilEnds('h> ');
     c.take();
     await c.send('cl\rcle c\r');
@@ -184,7 +184,7 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
   it('can be extended with addCommand, per mode', async () => {
     const device = new VirtualDevice({ hostname: 'h', commands: { 'to b': (ctx) => void (ctx.mode = 'b') } });
     device.addCommand('where', 'anywhere').addCommand('where', 'in b', { mode: 'b' });
-    const c = await connect(new DummyTransport({ device }));
+    const c = connect(device);
     await c.untilEnds('h> ');
     await c.send('where\rto b\rwhere\r');
     await c.until((t) => t.includes('in b'));
@@ -195,19 +195,19 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
 
 describe('iosDevice()', () => {
   async function loggedIn(opts: Parameters<typeof iosDevice>[0] = {}) {
-    const transport = new DummyTransport({ device: iosDevice(opts) });
-    const c = await connect(transport);
+    const device = iosDevice(opts);
+    const c = connect(device);
     await c.untilEnds('Username: ');
     await c.send('admin\r');
     await c.untilEnds('Password: ');
     await c.send('admin\r');
     await c.untilEnds('r1>');
     c.take();
-    return { c, transport };
+    return { c, device };
   }
 
   it('greets with User Access Verification and logs in', async () => {
-    const c = await connect(new DummyTransport({ device: iosDevice() }));
+    const c = connect(iosDevice());
     expect(await c.untilEnds('Username: ')).toBe('\r\nUser Access Verification\r\n\r\nUsername: ');
     await c.send('admin\r');
     await c.untilEnds('Password: ');
@@ -217,7 +217,7 @@ describe('iosDevice()', () => {
   });
 
   it('says % Login invalid for wrong credentials and hangs up after three attempts', async () => {
-    const c = await connect(new DummyTransport({ device: iosDevice() }));
+    const c = connect(iosDevice());
     for (let i = 0; i < 3; i++) {
       await c.until((t) => t.split('Username: ').length === i + 2);
       await c.send('admin\r');
@@ -317,18 +317,14 @@ describe('iosDevice()', () => {
     expect(whole).toContain('Configuration register is 0x2102');
   });
 
-  it('exposes remoteVersion for guessing when given', async () => {
-    const transport = new DummyTransport({ device: iosDevice({ remoteVersion: 'SSH-2.0-Cisco-1.25' }) });
-    expect(transport.capabilities.remoteVersion).toBe(true);
-    expect(transport.getRemoteVersion()).toBeUndefined();
-    await connect(transport);
-    expect(transport.getRemoteVersion()).toBe('SSH-2.0-Cisco-1.25');
+  it('carries remoteVersion for the link to report', () => {
+    expect(iosDevice({ remoteVersion: 'SSH-2.0-Cisco-1.25' }).remoteVersion).toBe('SSH-2.0-Cisco-1.25');
   });
 });
 
 describe('junosDevice()', () => {
   it('logs in with login:/Password: and shows user@r1> ', async () => {
-    const c = await connect(new DummyTransport({ device: junosDevice() }));
+    const c = connect(junosDevice());
     await c.untilEnds('login: ');
     await c.send('user\r');
     await c.untilEnds('Password:');
@@ -338,7 +334,7 @@ describe('junosDevice()', () => {
   });
 
   it('says Login incorrect for a wrong password', async () => {
-    const c = await connect(new DummyTransport({ device: junosDevice() }));
+    const c = connect(junosDevice());
     await c.untilEnds('login: ');
     await c.send('user\r');
     await c.untilEnds('Password:');
@@ -348,7 +344,7 @@ describe('junosDevice()', () => {
   });
 
   it('pages with ---(more N%)---, knows set cli screen-length 0, configure and errors', async () => {
-    const c = await connect(new DummyTransport({ device: junosDevice() }));
+    const c = connect(junosDevice());
     await c.untilEnds('login: ');
     await c.send('user\r');
     await c.untilEnds('Password:');

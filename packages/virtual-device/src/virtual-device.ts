@@ -1,4 +1,4 @@
-// VirtualDevice: a scripted network CLI that a DummyTransport connects to.
+// VirtualDevice: a scripted network CLI that a link (DummyTransport, a simulator server) connects to.
 // Options describe the device (prompts, login, commands, pager); each
 // connection gets its own DeviceSession with fresh mode and pager state.
 import { authorizeHandler } from './authorize.js';

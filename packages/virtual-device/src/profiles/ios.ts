@@ -5,6 +5,7 @@ import type { CommandContext, CommandTable, LoginStyle, VirtualDeviceOptions } f
 import { VirtualDevice } from '../virtual-device.js';
 import { IOS_SHOW_CLOCK, IOS_SHOW_IP_INTERFACE_BRIEF, iosRunningConfig, iosShowVersion } from './ios-texts.js';
 import { mergeTables } from './merge.js';
+import type { DeviceProfile, ProfileBuildOptions } from './profile.js';
 
 export interface IosDeviceOptions extends Omit<VirtualDeviceOptions, 'login' | 'enable'> {
   /** default 'username+password' */
@@ -141,3 +142,19 @@ export function iosOptions(opts: IosDeviceOptions = {}): VirtualDeviceOptions {
 export function iosDevice(opts: IosDeviceOptions = {}): VirtualDevice {
   return new VirtualDevice(iosOptions(opts));
 }
+
+/** The IOS profile for the registry and the simulator. */
+export const iosProfile: DeviceProfile = {
+  name: 'ios',
+  description: 'Cisco IOS 15 router: Username/Password, r1> / r1# / r1(config)#, --More-- pager, IOS abbreviations',
+  sshVersion: 'SSH-2.0-Cisco-1.25',
+  options: (o: ProfileBuildOptions = {}) =>
+    iosOptions({
+      ...o.overrides,
+      ...(o.hostname !== undefined ? { hostname: o.hostname } : {}),
+      ...(o.loginStyle !== undefined ? { loginStyle: o.loginStyle } : {}),
+      username: o.username ?? 'admin',
+      password: o.password ?? 'admin',
+      ...(o.enablePassword !== undefined ? { enablePassword: o.enablePassword } : {}),
+    }),
+};

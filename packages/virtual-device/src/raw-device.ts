@@ -150,7 +150,7 @@ export class RawDevice implements VirtualPeer {
       };
       const timer = this.clock.setTimeout(() => {
         this.waiting = this.waiting.filter((w) => w !== waiter);
-        reject(new Error(`RawDevice: no connection within ${timeoutMs} ms; did the DummyTransport connect to this device?`));
+        reject(new Error(`RawDevice: no connection within ${timeoutMs} ms; did a client connect to this device?`));
       }, timeoutMs);
       this.waiting.push(waiter);
     });

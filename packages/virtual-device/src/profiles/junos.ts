@@ -5,6 +5,7 @@ import type { CommandContext, CommandTable, VirtualDeviceOptions } from '../type
 import { VirtualDevice } from '../virtual-device.js';
 import { JUNOS_SHOW_INTERFACES_TERSE, junosShowVersion } from './junos-texts.js';
 import { mergeTables } from './merge.js';
+import type { DeviceProfile, ProfileBuildOptions } from './profile.js';
 
 export interface JunosDeviceOptions extends Omit<VirtualDeviceOptions, 'login'> {
   /** default 'user' */
@@ -99,3 +100,20 @@ export function junosOptions(opts: JunosDeviceOptions = {}): VirtualDeviceOption
 export function junosDevice(opts: JunosDeviceOptions = {}): VirtualDevice {
   return new VirtualDevice(junosOptions(opts));
 }
+
+/** The Junos profile for the registry and the simulator (credentials default to admin/admin there). */
+export const junosProfile: DeviceProfile = {
+  name: 'junos',
+  description: 'Juniper Junos MX router: login:/Password:, user@r1> / [edit] user@r1#, ---(more N%)--- pager',
+  sshVersion: 'SSH-2.0-OpenSSH_7.5',
+  options: (o: ProfileBuildOptions = {}) => {
+    const options = junosOptions({
+      ...o.overrides,
+      ...(o.hostname !== undefined ? { hostname: o.hostname } : {}),
+      username: o.username ?? 'admin',
+      password: o.password ?? 'admin',
+    });
+    if (o.loginStyle === undefined || o.loginStyle === 'username+password') return options;
+    return { ...options, login: { ...options.login!, style: o.loginStyle } };
+  },
+};

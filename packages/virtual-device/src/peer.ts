@@ -1,6 +1,7 @@
-// What a DummyTransport connects to. A VirtualPeer is the far side of an
-// in-process connection: VirtualDevice (a scripted CLI) and RawDevice (bytes
-// controlled by a test) both implement it, and so can a family's own simulator.
+// What a link (the in-process DummyTransport, or a simulator's SSH, Telnet or
+// WebSocket server) connects to. A VirtualPeer is the far side of a connection:
+// VirtualDevice (a scripted CLI) and RawDevice (bytes controlled by a test) both
+// implement it, and so can a family's own simulator.
 import type { Clock, NetxError } from '@netx/core';
 
 /** The terminal the client asked for (from the TransportSession). */

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/../.."
 bash tools/scripts/bootstrap.sh --system
 
 pnpm exec turbo run typecheck lint --output-logs=errors-only
+node tools/scripts/check-release-plan.mjs
 
 mkdir -p .netx-test
 set +e

@@ -31,35 +31,43 @@ function makeStdinRaw() {
 
 makeStdinRaw();
 
+// Node writes to a tty synchronously: a write to a pty nobody reads blocks the whole
+// process, so it could not see the hang-up signal. Queue tty output instead (libuv polls).
+if (process.stdout.isTTY) process.stdout._handle?.setBlocking?.(false);
+
 let finished = false;
-function finish(code) {
+/** Set once the client side (the pty, or our stdin) is gone. */
+let clientIsGone = false;
+function exitNow(code) {
   if (finished) return;
   finished = true;
-  // Let what is queued for the client drain before the process goes.
-  if (process.stdout.writableLength > 0) {
-    process.stdout.once('drain', () => process.exit(code));
-    setTimeout(() => process.exit(code), 2000).unref();
-  } else {
-    process.exit(code);
-  }
+  process.exit(code);
+}
+/** The hub hung up: let what is queued for the client drain (bounded) before going. */
+function finishAfterDrain(code) {
+  if (process.stdout.writableLength === 0) return exitNow(code);
+  process.stdout.once('drain', () => exitNow(code));
+  setTimeout(() => exitNow(code), 2000).unref();
 }
 
 const socket = connect({ host: '127.0.0.1', port });
 socket.setNoDelay(true);
 
 socket.on('error', (err) => {
-  process.stderr.write(`netx relay: hub 127.0.0.1:${port}: ${err.message}\n`);
-  finish(1);
+  if (!clientIsGone) process.stderr.write(`netx relay: hub 127.0.0.1:${port}: ${err.message}\n`);
+  clientIsGone ? exitNow(0) : finishAfterDrain(1);
 });
 // Hub -> client.
-socket.on('data', (chunk) => {
+const toClient = (chunk) => {
   if (!process.stdout.write(chunk)) {
     socket.pause();
     process.stdout.once('drain', () => socket.resume());
   }
-});
-socket.on('end', () => finish(0));
-socket.on('close', () => finish(0));
+};
+socket.on('data', toClient);
+// After clientGone() only 'close' ends us: by then end() has flushed the client's last bytes.
+socket.on('end', () => clientIsGone || finishAfterDrain(0));
+socket.on('close', () => (clientIsGone ? exitNow(0) : finishAfterDrain(0)));
 
 // Client -> hub.
 process.stdin.on('data', (chunk) => {
@@ -68,11 +76,16 @@ process.stdin.on('data', (chunk) => {
     socket.once('drain', () => process.stdin.resume());
   }
 });
-// A pty reports the hang-up as EIO or end; either way the client is gone.
+// A pty reports the hang-up as SIGHUP, EIO or end; either way the client is gone. What the
+// hub still sends has nowhere to go: read and drop it so the hub can finish and close,
+// while what the client sent before leaving is flushed to the hub by end().
 const clientGone = () => {
+  if (clientIsGone) return;
+  clientIsGone = true;
+  socket.off('data', toClient);
+  socket.resume();
   socket.end();
-  setTimeout(() => finish(0), 2000).unref();
-  socket.once('close', () => finish(0));
+  setTimeout(() => exitNow(0), 2000).unref();
 };
 process.stdin.on('end', clientGone);
 process.stdin.on('error', clientGone);

@@ -7,7 +7,7 @@ import { normalizeCommand } from './command-table.js';
 import { LineReader, SessionClosed } from './line-reader.js';
 import { pageOut } from './pager.js';
 import type { DeviceLink, PeerSession, TerminalInfo } from './peer.js';
-import type { CommandContext, PagerState } from './types.js';
+import type { CommandContext, PagerState, SessionOptions } from './types.js';
 import type { ResolvedDevice } from './resolve-options.js';
 
 /** What a test can see of a connection's device-side state. */
@@ -42,6 +42,7 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
     private readonly device: ResolvedDevice,
     private readonly tables: (mode: string) => readonly CommandIndex[],
     private readonly link: DeviceLink,
+    private readonly options: SessionOptions = {},
   ) {
     this.mode = device.initialMode;
     this.hostname = device.hostname;
@@ -77,10 +78,13 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
 
   private async run(): Promise<void> {
     const d = this.device;
+    const o = this.options;
     try {
+      if (o.exec !== undefined) return await this.runOnce(o.exec);
       if (d.greetingDelay > 0) await this.sleep(d.greetingDelay);
       this.out(d.banner);
-      if (!(await this.login())) return this.hangUp();
+      if (o.authenticatedUser !== undefined) this.username = o.authenticatedUser;
+      else if (!(await this.login())) return this.hangUp();
       this.loggedIn = true;
       this.out(d.motd);
       // One round per line the client sends; ends when either side hangs up.
@@ -93,11 +97,24 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
       }
     } catch (err) {
       if (err instanceof SessionClosed || this.closed) return;
-      const message = err instanceof Error ? err.message : String(err);
-      this.closed = true;
-      this.reader.close();
-      this.link.fail(new ProtocolError(`Virtual device ${this.hostname}: a command handler failed: ${message}`, { cause: err }));
+      this.failed(err);
     }
+  }
+
+  /** SSH `exec`: one command, its whole output (no pager, no prompt), then hang up. */
+  private async runOnce(command: string): Promise<void> {
+    this.username = this.options.authenticatedUser;
+    this.loggedIn = true;
+    this.pager.enabled = false;
+    await this.execute(command);
+    this.hangUp();
+  }
+
+  private failed(err: unknown): void {
+    const message = err instanceof Error ? err.message : String(err);
+    this.closed = true;
+    this.reader.close();
+    this.link.fail(new ProtocolError(`Virtual device ${this.hostname}: a command handler failed: ${message}`, { cause: err }));
   }
 
   private async login(): Promise<boolean> {
@@ -105,13 +122,21 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
     if (l.style === 'none') return true;
     this.out(l.header);
     // maxAttempts may be Infinity (a device that keeps asking): each round waits for client input.
+    let preset = this.options.presetUsername;
     for (let attempt = 1; attempt <= l.maxAttempts; attempt++) {
       let name: string | undefined;
       let password: string | undefined;
-      if (l.style !== 'password') {
+      if (l.style !== 'password' && preset !== undefined) {
+        name = preset;
+        preset = undefined;
+      } else if (l.style !== 'password') {
         this.freshLine();
         this.out(l.usernamePrompt, false);
         name = await this.reader.readLine({ echo: this.device.echo, echoNewline: this.device.echo });
+      }
+      if (l.style === 'skey') {
+        this.freshLine();
+        this.out(l.skeyChallenge + '\n');
       }
       if (l.style !== 'username') {
         this.freshLine();
@@ -136,6 +161,7 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
     const command = normalizeCommand(line);
     if (!command) return;
     this.commands.push(line);
+    this.options.onCommand?.(line);
     let lookup: Lookup = { kind: 'none' };
     for (const table of this.tables(this.mode)) {
       const r = table.lookup(command, this.device.abbreviations);

@@ -20,6 +20,7 @@ export type {
   PagerState,
   PromptInfo,
   PromptSpec,
+  SessionOptions,
   VirtualDeviceOptions,
 } from './types.js';
 export * from './profiles/index.js';

@@ -3,6 +3,7 @@
 // VirtualDevice (a scripted CLI) and RawDevice (bytes controlled by a test) both
 // implement it, and so can a family's own simulator.
 import type { Clock, NetxError } from '@netx/core';
+import type { SessionOptions } from './types.js';
 
 /** The terminal the client asked for (from the TransportSession). */
 export interface TerminalInfo {
@@ -45,6 +46,6 @@ export interface VirtualPeer {
   readonly protocolBanner?: string | undefined;
   /** Milliseconds (on the session clock) before the connection is accepted; Infinity never accepts. */
   readonly connectDelay?: number | undefined;
-  /** A new connection arrived. */
-  open(link: DeviceLink): PeerSession;
+  /** A new connection arrived; `options` say what the link already did (authentication) or wants (one command). */
+  open(link: DeviceLink, options?: SessionOptions): PeerSession;
 }

@@ -1,4 +1,5 @@
 // VirtualDeviceOptions with every default filled in and checked once.
+import { otp } from '@netx/core';
 import { resolvePager, type ResolvedPager } from './pager.js';
 import type { CommandContext, DeviceAccount, LoginOptions, LoginStyle, PromptInfo, VirtualDeviceOptions } from './types.js';
 
@@ -11,6 +12,8 @@ export interface ResolvedLogin {
   readonly lockoutText: string;
   readonly maxAttempts: number;
   readonly echoPassword: boolean;
+  /** Style 'skey': the challenge line shown before the password prompt. */
+  readonly skeyChallenge: string;
   accepts(name: string | undefined, password: string | undefined): boolean;
 }
 
@@ -34,7 +37,10 @@ export interface ResolvedDevice {
   readonly encoding: 'utf8' | 'latin1';
 }
 
-const STYLES: readonly LoginStyle[] = ['none', 'password', 'username', 'username+password'];
+const STYLES: readonly LoginStyle[] = ['none', 'password', 'username', 'username+password', 'skey'];
+
+/** One-time-password words compare without regard to case or runs of blanks. */
+const otpWords = (text: string | undefined) => (text ?? '').trim().split(/\s+/).join(' ').toUpperCase();
 
 function delay(name: string, v: number | undefined): number {
   const ms = v ?? 0;
@@ -51,6 +57,7 @@ export function resolveLogin(l: LoginOptions | undefined): ResolvedLogin {
   }
   const hasNames = l?.username !== undefined || (l?.accounts?.length ?? 0) > 0;
   const maxAttempts = l?.maxAttempts ?? 3;
+  const skey = l?.skey ?? { sequence: 99, seed: 'abc123' };
   if (!(maxAttempts >= 1)) throw new TypeError(`VirtualDevice: login.maxAttempts must be >= 1 (Infinity keeps asking), got ${maxAttempts}.`);
   return {
     style,
@@ -61,6 +68,7 @@ export function resolveLogin(l: LoginOptions | undefined): ResolvedLogin {
     lockoutText: l?.lockoutText ?? '% Authentication failed',
     maxAttempts,
     echoPassword: l?.echoPassword ?? false,
+    skeyChallenge: `s/key ${skey.sequence} ${skey.seed}`,
     // Without accounts any credentials pass, as in Exscript's VirtualDevice.
     accepts(name, password) {
       if (accounts.length === 0) return true;
@@ -69,6 +77,8 @@ export function resolveLogin(l: LoginOptions | undefined): ResolvedLogin {
           return !hasNames || accounts.some((a) => a.name === name);
         case 'password':
           return accounts.some((a) => a.password === password);
+        case 'skey':
+          return accounts.some((a) => a.name === name && a.password !== undefined && otpWords(otp(a.password, skey.seed, skey.sequence)) === otpWords(password));
         default:
           return accounts.some((a) => a.name === name && a.password === password);
       }

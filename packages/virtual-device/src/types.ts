@@ -64,7 +64,8 @@ export type CommandTable =
   | Readonly<Record<string, CommandResponse>>
   | Iterable<readonly [string | RegExp, CommandResponse]>;
 
-export type LoginStyle = 'none' | 'password' | 'username' | 'username+password';
+/** 'skey': a user name, then an RFC 2289 challenge (`s/key 99 abc123`) answered with the one-time password. */
+export type LoginStyle = 'none' | 'password' | 'username' | 'username+password' | 'skey';
 
 export interface DeviceAccount {
   readonly name: string;
@@ -92,6 +93,20 @@ export interface LoginOptions {
   lockoutText?: string;
   /** Echo the password as typed (Exscript's VirtualDevice does). default false */
   echoPassword?: boolean;
+  /** The S/Key challenge of style 'skey'. default { sequence: 99, seed: 'abc123' } */
+  skey?: { readonly sequence: number; readonly seed: string };
+}
+
+/** How one connection starts; given by the link (a server knows things the device does not). */
+export interface SessionOptions {
+  /** The link already authenticated this user (an SSH server): no login dialogue; the prompt knows the name. */
+  authenticatedUser?: string;
+  /** The user name is already known (a gateway read `admin@r17`): the first login round asks only the password. */
+  presetUsername?: string;
+  /** Run this one command and hang up: no banner, prompt, echo or pager (SSH `exec`). */
+  exec?: string;
+  /** Called with each command line before it runs (fault injection, tracing). */
+  onCommand?: (line: string) => void;
 }
 
 export interface EnableOptions {
@@ -179,4 +194,6 @@ export interface VirtualDeviceOptions {
   protocolBanner?: string;
   /** Delay before the connection is accepted (session clock); Infinity never accepts. default 0 */
   connectDelay?: number;
+  /** Keep every connection's state in `sessions` (for tests). A server with many sessions turns it off. default true */
+  recordSessions?: boolean;
 }

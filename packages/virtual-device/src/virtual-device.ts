@@ -6,7 +6,7 @@ import { CommandIndex } from './command-table.js';
 import { DeviceSession, type DeviceSessionState } from './device-session.js';
 import type { DeviceLink, PeerSession, VirtualPeer } from './peer.js';
 import { resolveOptions, type ResolvedDevice } from './resolve-options.js';
-import type { CommandResponse, VirtualDeviceOptions } from './types.js';
+import type { CommandResponse, SessionOptions, VirtualDeviceOptions } from './types.js';
 
 export class VirtualDevice implements VirtualPeer {
   readonly options: Readonly<VirtualDeviceOptions>;
@@ -67,9 +67,9 @@ export class VirtualDevice implements VirtualPeer {
     return this;
   }
 
-  open(link: DeviceLink): PeerSession {
-    const session = new DeviceSession(this.resolved, (mode) => this.tablesFor(mode), link);
-    this._sessions.push(session);
+  open(link: DeviceLink, options: SessionOptions = {}): PeerSession {
+    const session = new DeviceSession(this.resolved, (mode) => this.tablesFor(mode), link, options);
+    if (this.options.recordSessions !== false) this._sessions.push(session);
     session.start();
     return session;
   }

@@ -2,7 +2,7 @@
 // what the device sends is recorded as latin-1 text, one entry per send(), each
 // on a later event-loop turn (like a socket), in order.
 import { systemClock, type Clock, type NetxError } from '@netx/core';
-import type { DeviceLink, PeerSession, VirtualPeer } from '../src/index.js';
+import type { DeviceLink, PeerSession, SessionOptions, VirtualPeer } from '../src/index.js';
 
 export interface Client {
   readonly link: DeviceLink;
@@ -30,7 +30,7 @@ export async function settle(turns = 50): Promise<void> {
 
 const later = (fn: () => void) => void setImmediate(fn);
 
-export function connect(device: VirtualPeer, opts: { clock?: Clock; columns?: number; rows?: number } = {}): Client {
+export function connect(device: VirtualPeer, opts: { clock?: Clock; columns?: number; rows?: number; session?: SessionOptions } = {}): Client {
   const chunks: string[] = [];
   let mark = 0;
   let ended = false;
@@ -81,6 +81,6 @@ export function connect(device: VirtualPeer, opts: { clock?: Clock; columns?: nu
       return out;
     },
   };
-  (client as { peer: PeerSession }).peer = device.open(link);
+  (client as { peer: PeerSession }).peer = device.open(link, opts.session);
   return client;
 }

@@ -111,8 +111,8 @@ export function iosOptions(opts: IosDeviceOptions = {}): VirtualDeviceOptions {
     header: '\nUser Access Verification\n\n',
     usernamePrompt: 'Username: ',
     passwordPrompt: 'Password: ',
-    ...(loginStyle === 'username' || loginStyle === 'username+password' ? { username } : {}),
-    ...(loginStyle === 'password' || loginStyle === 'username+password' ? { password } : {}),
+    ...(loginStyle === 'username' || loginStyle === 'username+password' || loginStyle === 'skey' ? { username } : {}),
+    ...(loginStyle === 'password' || loginStyle === 'username+password' || loginStyle === 'skey' ? { password } : {}),
     ...(loginStyle === 'password' ? { failureText: '', lockoutText: '% Bad passwords' } : {}),
   };
   return {

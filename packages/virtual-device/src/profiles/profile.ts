@@ -123,8 +123,8 @@ export function modeSwitch(mode: string, text = ''): CommandResponse {
 
 function loginOptions(spec: ProfileSpec, o: ProfileBuildOptions): LoginOptions {
   const style = o.loginStyle ?? spec.login?.style ?? 'username+password';
-  const asksName = style === 'username' || style === 'username+password';
-  const asksPassword = style === 'password' || style === 'username+password';
+  const asksName = style === 'username' || style === 'username+password' || style === 'skey';
+  const asksPassword = style === 'password' || style === 'username+password' || style === 'skey';
   return {
     ...spec.login,
     style,

@@ -6,8 +6,8 @@ import type { Driver } from '@netx/core';
 
 /** The copy kept in this package (MIT, see its README). */
 export const BANNER_DIR = fileURLToPath(new URL('../test/data/banners/', import.meta.url));
-/** The shared original, relative to the repo root (`<root>/../shared/data/exscript-banners`). */
-export const SHARED_BANNER_DIR = fileURLToPath(new URL('../../../../shared/data/exscript-banners/', import.meta.url));
+/** `sha256sum` lines of every transcript, checked in beside the copy so it cannot drift unseen. */
+export const BANNER_SUMS = fileURLToPath(new URL('../test/data/banners.sha256', import.meta.url));
 
 export interface LabelledText {
   /** Where the text comes from: `corpus:<file>` or `sample:<driver>#<i>`. */

@@ -17,6 +17,8 @@ function target(name: string, protocolLogin?: { name: string; password: string }
   return {
     name,
     createTransport: () => new DummyTransport({ devices, ...(protocolLogin ? { protocolLogin } : {}) }),
+    // Pinned: a changed flag fails [capabilities.pinned] instead of turning tests into skips.
+    expectedCapabilities: { protocolAuth: protocolLogin !== undefined, banner: false, remoteVersion: false, windowSize: true, keepalive: false, binarySafe: true, peerClose: true },
     startPeer: async () => {
       devices[`${HOST}:${PEER_PORT}`] = device;
       return {

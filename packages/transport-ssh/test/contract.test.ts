@@ -12,6 +12,7 @@ transportContractSuite(
   {
     name: 'ssh',
     createTransport: () => new SshTransport({ agent: false }),
+    expectedCapabilities: { protocolAuth: true, banner: true, remoteVersion: true, windowSize: true, keepalive: true, binarySafe: true, peerClose: true },
     startPeer: async () => {
       const hub = await startRelayHub();
       try {

@@ -18,10 +18,13 @@ import { startTelnetd } from './helpers/telnetd.js';
 
 const api = { describe, it, expect, beforeAll, afterAll };
 const sessionOptions = { termType: 'vt100', columns: 80, rows: 24 };
+// Pinned here, not read from TELNET_CAPABILITIES: a changed flag must fail the run.
+const expectedCapabilities = { protocolAuth: false, banner: false, remoteVersion: false, windowSize: true, keepalive: true, binarySafe: false, peerClose: true };
 
 transportContractSuite(api, {
   name: 'telnet via busybox telnetd + relay',
   createTransport: () => new TelnetTransport(),
+  expectedCapabilities,
   startPeer: async () => {
     const hub = await startRelayHub();
     const script = writeLoginScript(hub.relayCommand);
@@ -51,6 +54,7 @@ transportContractSuite(api, {
 transportContractSuite(api, {
   name: 'telnet via direct TCP peer',
   createTransport: () => new TelnetTransport(),
+  expectedCapabilities,
   startPeer: () => tcpPeer(),
   sessionOptions,
 });

@@ -8,6 +8,7 @@ transportContractSuite(
   {
     name: 'loopback-tcp',
     createTransport: () => new LoopbackTcpTransport(),
+    expectedCapabilities: { protocolAuth: false, banner: false, remoteVersion: false, windowSize: false, keepalive: false, binarySafe: true, peerClose: true },
     startPeer: () => tcpPeer(),
   },
 );

@@ -13,6 +13,7 @@ transportContractSuite(
   {
     name: 'memory',
     createTransport: () => new MemoryTransport(network, users),
+    expectedCapabilities: { protocolAuth: true, banner: false, remoteVersion: false, windowSize: true, keepalive: false, binarySafe: true, peerClose: true },
     startPeer: async () => {
       const peer = startMemoryPeer({ port: 4001 });
       network.set(peer.port, peer);

@@ -24,6 +24,7 @@ async function ptyPeer(preamble?: string) {
 transportContractSuite(api, {
   name: 'loopback-tcp via pty relay',
   createTransport: () => new LoopbackTcpTransport(),
+  expectedCapabilities: { protocolAuth: false, banner: false, remoteVersion: false, windowSize: false, keepalive: false, binarySafe: true, peerClose: true },
   startPeer: () => ptyPeer(),
 });
 
@@ -31,6 +32,7 @@ transportContractSuite(api, {
 transportContractSuite(api, {
   name: 'loopback-tcp via pty relay behind a greeting',
   createTransport: () => new LoopbackTcpTransport(),
+  expectedCapabilities: { protocolAuth: false, banner: false, remoteVersion: false, windowSize: false, keepalive: false, binarySafe: true, peerClose: true },
   startPeer: () => ptyPeer('\r\nWelcome to the netx test server\r\n'),
   serverPreamble: true,
 });

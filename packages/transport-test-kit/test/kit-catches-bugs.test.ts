@@ -6,8 +6,10 @@ import { ioTests, closeTests, errorMappingTests, lifecycleTests, tcpPeer, timeou
 import { collectSuite } from './helpers/collect-suite.js';
 import { LoopbackTcpTransport } from './helpers/loopback-tcp-transport.js';
 
+const LOOPBACK_CAPABILITIES = { protocolAuth: false, banner: false, remoteVersion: false, windowSize: false, keepalive: false, binarySafe: true, peerClose: true };
+
 function target(create: () => LoopbackTcpTransport, extra: Partial<TransportTarget> = {}): TransportTarget {
-  return { name: 'broken', createTransport: create, startPeer: () => tcpPeer(), waitMs: 1_000, ...extra };
+  return { name: 'broken', createTransport: create, expectedCapabilities: LOOPBACK_CAPABILITIES, startPeer: () => tcpPeer(), waitMs: 1_000, ...extra };
 }
 
 /** Flips 0xff to 0xfe in received data. */
@@ -40,6 +42,10 @@ class IgnoresSessionClock extends LoopbackTcpTransport {
   override connect(session: TransportSession): Promise<void> {
     return super.connect({ ...session, clock: { now: Date.now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) }, connectTimeout: 60_000 });
   }
+}
+/** Declares binarySafe false while the target pins true (a flag flipped by mistake). */
+class DeclaresNotBinarySafe extends LoopbackTcpTransport {
+  override readonly capabilities = { ...LOOPBACK_CAPABILITIES, binarySafe: false };
 }
 /** close() never finishes. */
 class HangsOnClose extends LoopbackTcpTransport {
@@ -85,12 +91,33 @@ describe('the kit fails broken transports', () => {
 describe('target validation', () => {
   it('rejects a skip entry that names no test, listing the known ids', () => {
     expect(() => collectSuite((api) => transportContractSuite(api, target(() => new LoopbackTcpTransport(), { skip: { 'io.no-such-test': 'x' } as never })))).toThrow(
-      /skip lists "io.no-such-test", which is no test id; known ids: lifecycle.shape/,
+      /skip lists "io.no-such-test", which is no test id; known ids: capabilities.pinned, lifecycle.shape/,
     );
   });
 
   it('rejects a skip entry without a reason', () => {
     expect(() => collectSuite((api) => transportContractSuite(api, target(() => new LoopbackTcpTransport(), { skip: { 'io.chunking': ' ' } })))).toThrow(/needs a reason/);
+  });
+
+  it('a declared capability that differs from the pinned one fails capabilities.pinned, and the gated tests still run', async () => {
+    const suite = collectSuite((api) => transportContractSuite(api, target(() => new DeclaresNotBinarySafe())));
+    expect(suite.skipped.filter((t) => t.startsWith('[io.binary-'))).toEqual([]);
+    const err = await suite.run('capabilities.pinned');
+    expect(err, 'capabilities.pinned passed although binarySafe differs').toBeInstanceOf(Error);
+    expect(String((err as Error).message)).toMatch(/binarySafe: declared false, pinned true.*set expectedCapabilities to \{ protocolAuth: false,.*binarySafe: false/);
+    // The gated test runs on the pinned set: here the bytes are intact, so it passes.
+    expect(await suite.run('io.binary-to-client')).toBeUndefined();
+  });
+
+  it('rejects a target without expectedCapabilities, showing what the transport declares', () => {
+    const { expectedCapabilities: _, ...unpinned } = target(() => new LoopbackTcpTransport());
+    expect(() => collectSuite((api) => transportContractSuite(api, unpinned as TransportTarget))).toThrow(
+      /expectedCapabilities must pin every flag.*declares \{ protocolAuth: false, banner: false, remoteVersion: false, windowSize: false, keepalive: false, binarySafe: true, peerClose: true \}/,
+    );
+  });
+
+  it('refuses to skip capabilities.pinned', () => {
+    expect(() => collectSuite((api) => transportContractSuite(api, target(() => new LoopbackTcpTransport(), { skip: { 'capabilities.pinned': 'x' } })))).toThrow(/cannot be skipped/);
   });
 
   it('skips a listed id with its reason in the title, and every id is registered exactly once', () => {

@@ -14,6 +14,7 @@ transportContractSuite(
   {
     name: 'websocket-serial (raw framing, real websockify)',
     createTransport: () => new WebSocketSerialTransport({ framing: 'raw' }),
+    expectedCapabilities: { protocolAuth: false, banner: false, remoteVersion: false, windowSize: false, keepalive: true, binarySafe: true, peerClose: true },
     startPeer: async (): Promise<StartedPeer> => {
       const hub = await startRelayHub();
       const bridge = await startWebsockify({ target: { host: '127.0.0.1', port: hub.port } });
@@ -35,6 +36,7 @@ transportContractSuite(
   {
     name: 'websocket-serial (ttyd framing, ttyd simulator)',
     createTransport: () => new WebSocketSerialTransport({ framing: 'ttyd', authToken: token }),
+    expectedCapabilities: { protocolAuth: false, banner: false, remoteVersion: false, windowSize: true, keepalive: true, binarySafe: true, peerClose: true },
     startPeer: async (): Promise<StartedPeer> => {
       const hub = await startRelayHub();
       const bridge = await startWsConsole({ framing: 'ttyd', target: { host: '127.0.0.1', port: hub.port }, authToken: token });

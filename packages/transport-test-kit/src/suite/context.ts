@@ -14,6 +14,26 @@ const SYNC_MARKER = new TextEncoder().encode('<netx-kit-sync:7f3a9c>');
 /** Returns why a test cannot run on these capabilities, or undefined when it can. */
 export type CapabilityGate = (caps: TransportCapabilities) => string | undefined;
 
+/** Every capability flag, in the order TransportCapabilities declares them. */
+const CAPABILITY_KEYS = ['protocolAuth', 'banner', 'remoteVersion', 'windowSize', 'keepalive', 'binarySafe', 'peerClose'] as const satisfies readonly (keyof TransportCapabilities)[];
+
+/** `{ a: true, b: false }`, for a message the reader can paste into the target. */
+function formatCapabilities(caps: TransportCapabilities): string {
+  return `{ ${CAPABILITY_KEYS.map((k) => `${k}: ${String(caps[k])}`).join(', ')} }`;
+}
+
+/** Where `declared` differs from `pinned`, one phrase per flag (extra or missing keys too). */
+export function capabilityDifferences(declared: TransportCapabilities, pinned: TransportCapabilities): string[] {
+  const keys = new Set<string>([...CAPABILITY_KEYS, ...Object.keys(declared), ...Object.keys(pinned)]);
+  const diff: string[] = [];
+  for (const k of keys) {
+    const d = (declared as unknown as Record<string, unknown>)[k];
+    const p = (pinned as unknown as Record<string, unknown>)[k];
+    if (d !== p) diff.push(`${k}: declared ${String(d)}, pinned ${String(p)}`);
+  }
+  return diff;
+}
+
 export const needs =
   (capability: keyof TransportCapabilities): CapabilityGate =>
   (caps) =>
@@ -62,6 +82,7 @@ export class TestScope {
 export class KitContext {
   readonly waitMs: number;
   readonly testTimeoutMs: number;
+  /** The target's pinned expectedCapabilities: tests are gated on these, never on what the transport declares. */
   readonly capabilities: TransportCapabilities;
   private started: StartedPeer | undefined;
   private silent: Promise<SilentPeer> | undefined;
@@ -73,6 +94,9 @@ export class KitContext {
     if (!target || typeof target.name !== 'string' || target.name === '') throw new TypeError('transport-test-kit: target.name must be a non-empty string.');
     if (typeof target.createTransport !== 'function') throw new TypeError(`transport-test-kit (${target.name}): target.createTransport must be a function.`);
     if (typeof target.startPeer !== 'function') throw new TypeError(`transport-test-kit (${target.name}): target.startPeer must be a function.`);
+    if (target.skip && 'capabilities.pinned' in target.skip) {
+      throw new Error(`transport-test-kit (${target.name}): capabilities.pinned cannot be skipped; update expectedCapabilities instead.`);
+    }
     for (const [id, reason] of Object.entries(target.skip ?? {})) {
       if (!(TEST_IDS as readonly string[]).includes(id)) {
         throw new Error(`transport-test-kit (${target.name}): skip lists "${id}", which is no test id; known ids: ${TEST_IDS.join(', ')}.`);
@@ -83,16 +107,39 @@ export class KitContext {
     }
     this.waitMs = target.waitMs ?? DEFAULT_WAIT_MS;
     this.testTimeoutMs = target.testTimeoutMs ?? Math.max(60_000, this.waitMs * 4);
-    // Capabilities are read from a probe transport that is never connected.
-    const probe = target.createTransport();
-    this.capabilities = { ...probe.capabilities };
+    const pinned = target.expectedCapabilities;
+    if (typeof pinned !== 'object' || pinned === null || CAPABILITY_KEYS.some((k) => typeof pinned[k] !== 'boolean')) {
+      throw new TypeError(
+        `transport-test-kit (${target.name}): target.expectedCapabilities must pin every flag (${CAPABILITY_KEYS.join(', ')}); the transport declares ${formatCapabilities(this.declaredCapabilities())}.`,
+      );
+    }
+    this.capabilities = { ...pinned };
+  }
+
+  /** What a fresh transport declares; the probe is never connected. */
+  declaredCapabilities(): TransportCapabilities {
+    const probe = this.target.createTransport();
+    const declared = { ...probe.capabilities };
     Promise.resolve()
       .then(() => probe.close())
       .catch(() => undefined);
+    return declared;
   }
 
-  /** Registers starting and stopping the peers in the current describe block. */
+  /** Registers starting and stopping the peers, and the capability pin check, in the current describe block. */
   registerHooks(): void {
+    this.test('capabilities.pinned', 'the transport declares exactly the capabilities the target pins (expectedCapabilities)', undefined, async () => {
+      const declared = this.declaredCapabilities();
+      const diff = capabilityDifferences(declared, this.capabilities);
+      this.api
+        .expect(
+          diff,
+          `${this.target.name}: the transport's capabilities differ from the target's expectedCapabilities (${diff.join('; ')}). ` +
+            `The kit skips by the pinned set, so this must be a deliberate change: if it is, set expectedCapabilities to ${formatCapabilities(declared)} ` +
+            `and update the expected skips (tools/scripts/expected-skips.json).`,
+        )
+        .toEqual([]);
+    });
     this.api.beforeAll(async () => {
       this.started = await this.target.startPeer();
     }, 180_000);

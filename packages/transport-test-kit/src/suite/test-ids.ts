@@ -1,6 +1,7 @@
 // Stable ids of every contract test. Titles may change; ids do not (skip lists key on them).
 
 export const TEST_GROUPS = {
+  capabilities: ['capabilities.pinned'],
   lifecycle: [
     'lifecycle.shape',
     'lifecycle.connect-close',

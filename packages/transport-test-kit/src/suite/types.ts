@@ -1,5 +1,5 @@
 // What a transport package hands to the kit: its test runner's functions and a target.
-import type { Account, Transport, TransportSession } from '@netx/core';
+import type { Account, Transport, TransportCapabilities, TransportSession } from '@netx/core';
 import type { ExpectStatic } from 'vitest';
 import type { StartedPeer } from '../peer.js';
 import type { SilentPeer } from '../silent-peer.js';
@@ -31,10 +31,16 @@ export interface TransportTarget<T extends Transport = Transport> {
   /** Shown in test titles ('ssh', 'telnet', ...). */
   name: string;
   /**
-   * A fresh transport, not connected. Called once per test, and once while the suite
-   * is being defined to read `capabilities`: no I/O here, and the peer may not be started yet.
+   * A fresh transport, not connected. Called once per test and by the capability check
+   * (`capabilities.pinned`): no I/O here, and the peer may not be started yet.
    */
   createTransport: () => T;
+  /**
+   * The capabilities the transport must declare, pinned here by the test file. The kit skips by
+   * these, never by what the transport says, and `[capabilities.pinned]` fails when the two
+   * differ: a flipped flag fails the run instead of quietly turning tests into skips.
+   */
+  expectedCapabilities: TransportCapabilities;
   /** Starts the far side; called once before the group's tests (beforeAll), stopped afterwards. */
   startPeer: () => Promise<StartedPeer>;
   /** A far side that accepts and never speaks, for the connect-timeout and abort tests. Default: startSilentPeer(). */
@@ -56,7 +62,8 @@ export interface TransportTarget<T extends Transport = Transport> {
   sessionOptions?: SessionOptions;
   /**
    * Per-test escape hatch, keyed by stable id, with the reason. An id the kit does not
-   * know fails the suite, so stale entries cannot linger. Prefer capabilities.
+   * know fails the suite, so stale entries cannot linger; `capabilities.pinned` cannot be
+   * skipped. Prefer capabilities.
    */
   skip?: Partial<Record<TestId, string>>;
   /** Bound, in ms, on each single wait (connect, a read, a close). Default 10 000. */

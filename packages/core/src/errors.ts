@@ -16,7 +16,8 @@ export const ErrorCodes = {
   BUFFER_LIMIT: 'NETX_BUFFER_LIMIT',
   STATE: 'NETX_STATE',
 } as const;
-export type NetxErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+/** Core's codes, plus `NETX_*` codes that plugins define for their own errors (e.g. @netx/fleet's NETX_INVENTORY). */
+export type NetxErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes] | `NETX_${Uppercase<string>}`;
 
 export interface NetxErrorOptions {
   cause?: unknown;

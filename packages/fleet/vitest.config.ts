@@ -1,0 +1,7 @@
+import { mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.js';
+
+// The SSH tests run transport-ssh's private sshd: its global setup installs sshd and creates the test users once.
+export default mergeConfig(shared, {
+  test: { globalSetup: ['../transport-ssh/test/helpers/global-setup.ts'] },
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { regexBounds, regexReach } from '../src/guess/regex-reach.js';
+import { regexBounds, regexReach } from '../src/regex/regex-reach.js';
 
 describe('regexReach (how far one match attempt can look)', () => {
   it.each([

@@ -3,6 +3,7 @@
 // chunking; here every signal is searched once (SignalScanner) and ties go to the
 // signal that matched earliest in the stream, then to registration order.
 import type { Driver } from '../ports/driver.js';
+import { GuessModel } from './guess-model.js';
 import { SignalScanner, type SignalHit } from './signal-scanner.js';
 
 /** Scores at or above this make the guess certain: response scanning may stop. */
@@ -28,6 +29,7 @@ export interface GuessScore {
 }
 
 export class OsGuesser {
+  private readonly model: GuessModel;
   private readonly drivers: readonly Driver[];
   private readonly head: SignalScanner;
   private readonly banner: SignalScanner;
@@ -43,11 +45,13 @@ export class OsGuesser {
   /** Nothing received from now on can change the guess (it only ever turns true). */
   private closed = false;
 
-  constructor(drivers: readonly Driver[]) {
-    this.drivers = drivers.filter((d) => d.name !== 'generic');
-    this.head = new SignalScanner(this.drivers.map((d) => d.guess.head));
-    this.banner = new SignalScanner(this.drivers.map((d) => d.guess.head));
-    this.response = new SignalScanner(this.drivers.map((d) => d.guess.response));
+  /** `drivers`: the list to guess from (its compiled model is shared by every guesser of that list), or a model. */
+  constructor(drivers: readonly Driver[] | GuessModel) {
+    this.model = drivers instanceof GuessModel ? drivers : GuessModel.of(drivers);
+    this.drivers = this.model.drivers;
+    this.head = new SignalScanner(this.model.head);
+    this.banner = new SignalScanner(this.model.head);
+    this.response = new SignalScanner(this.model.response);
   }
 
   /** The protocol's own greeting (SSH server identification string). */
@@ -55,12 +59,7 @@ export class OsGuesser {
     this.scanPending();
     this.cached = {};
     this.protocolHits = [];
-    this.drivers.forEach((d, owner) => {
-      for (const s of d.guess.protocol) {
-        const hit = typeof s.match === 'string' ? text.includes(s.match) : new RegExp(s.match.source, s.match.flags.replace(/[gy]/g, '')).test(text);
-        if (hit) this.protocolHits.push({ owner, score: s.score, at: -2e15, final: true });
-      }
-    });
+    for (const s of this.model.protocol) if (s.test(text)) this.protocolHits.push({ owner: s.owner, score: s.score, at: -2e15, final: true });
   }
 
   /** A protocol-level banner (SSH auth banner): checked like the head. */
@@ -83,10 +82,6 @@ export class OsGuesser {
     this.cached = {};
     this.headOpen = false;
     this.updateClosed();
-  }
-
-  isHeadOpen(): boolean {
-    return this.headOpen;
   }
 
   /** Every driver with a score, best first. */

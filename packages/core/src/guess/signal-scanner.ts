@@ -5,14 +5,15 @@
 // overlap is per signal: as far as the signal can look (regexBounds), at most 4 KiB,
 // and no further back than the line breaks one attempt can match allow.
 import type { GuessSignal } from '../ports/driver.js';
-import { regexBounds, startAfterBreaks } from './regex-reach.js';
+import { regexBounds, startAfterBreaks } from '../regex/regex-reach.js';
 
 /** Longest text one signal may match. */
 export const SIGNAL_OVERLAP = 4096;
 /** Characters that must follow a match before it is final. */
 const MARGIN = 64;
 
-interface CompiledSignal {
+/** One signal, compiled once per driver set and shared by every scanner of the set. */
+export interface CompiledSignal {
   readonly owner: number;
   readonly score: number;
   readonly re: RegExp;
@@ -22,12 +23,6 @@ interface CompiledSignal {
   readonly overlap: number;
   /** Line-break characters one attempt can match: it cannot start before the (breaks+1)-th last one. */
   readonly breaks: number;
-  /** Absolute offset from which this signal still needs searching. */
-  scanFrom: number;
-  /** Absolute end offset of a final match, or -1. */
-  confirmedAt: number;
-  /** End offset of a match not yet final, as of the last feed, or -1. */
-  openAt: number;
 }
 
 export interface SignalHit {
@@ -55,24 +50,34 @@ export function compileSignal(match: RegExp | string): { re: RegExp; startAnchor
   return { re: new RegExp(source, flags), startAnchored: source.startsWith('^') && !match.flags.includes('m') };
 }
 
+/** Compiles a signal of driver `owner` with its search bounds. */
+export function compileGuessSignal(signal: GuessSignal, owner: number): CompiledSignal {
+  const { re, startAnchored } = compileSignal(signal.match);
+  const bounds = regexBounds(re);
+  return { owner, score: signal.score, re, startAnchored, overlap: Math.min(SIGNAL_OVERLAP, bounds.reach), breaks: bounds.breaks };
+}
+
+/**
+ * The search state of one stream over a shared list of compiled signals. The
+ * compiled RegExps are shared too: each search sets `lastIndex` right before it
+ * runs, so no state is carried in them between calls.
+ */
 export class SignalScanner {
-  private readonly signals: CompiledSignal[];
+  private readonly signals: readonly CompiledSignal[];
+  /** Per-signal state, made on first use: a guesser that is never read costs nothing. */
+  private st: ScanState | undefined;
   private tail = '';
   private tailStart = 0;
   private total = 0;
   private _version = 0;
 
-  /** `groups[i]` are the signals of owner i (a driver index). */
-  constructor(groups: readonly (readonly GuessSignal[])[]) {
-    this.signals = [];
-    groups.forEach((signals, owner) => {
-      for (const s of signals) {
-        const { re, startAnchored } = compileSignal(s.match);
-        const bounds = regexBounds(re);
-        const overlap = Math.min(SIGNAL_OVERLAP, bounds.reach);
-        this.signals.push({ owner, score: s.score, re, startAnchored, overlap, breaks: bounds.breaks, scanFrom: 0, confirmedAt: -1, openAt: -1 });
-      }
-    });
+  constructor(signals: readonly CompiledSignal[]) {
+    this.signals = signals;
+  }
+
+  private get state(): ScanState {
+    const n = this.signals.length;
+    return (this.st ??= { scanFrom: new Array<number>(n).fill(0), confirmedAt: new Array<number>(n).fill(-1), openAt: new Array<number>(n).fill(-1) });
   }
 
   get length(): number {
@@ -86,13 +91,14 @@ export class SignalScanner {
 
   /** True when no signal can still change the result. */
   get done(): boolean {
-    return this.signals.every((s) => s.confirmedAt >= 0 || (s.startAnchored && this.tailStart > 0));
+    for (let i = 0; i < this.signals.length; i++) if (this.isOpen(i)) return false;
+    return true;
   }
 
   /** Highest score a signal not yet final could still add. */
   get openMaxScore(): number {
     let max = -Infinity;
-    for (const s of this.signals) if (s.confirmedAt < 0 && !(s.startAnchored && this.tailStart > 0)) max = Math.max(max, s.score);
+    for (let i = 0; i < this.signals.length; i++) if (this.isOpen(i)) max = Math.max(max, this.signals[i]!.score);
     return max;
   }
 
@@ -114,11 +120,7 @@ export class SignalScanner {
       if (b === undefined) bounds.set(k, (b = this.tailStart + startAfterBreaks(this.tail, k)));
       return b;
     };
-    for (const s of this.signals) {
-      if (s.confirmedAt >= 0) continue;
-      if (s.startAnchored && this.tailStart > 0) continue;
-      this.search(s, lineBound);
-    }
+    for (let i = 0; i < this.signals.length; i++) if (this.isOpen(i)) this.search(i, lineBound);
     // Keep only what a future match could still start in.
     const keep = SIGNAL_OVERLAP + MARGIN;
     if (this.tail.length > 2 * keep) {
@@ -132,32 +134,50 @@ export class SignalScanner {
   /** Final matches plus matches that are valid for the text seen so far (no searching: feed() keeps them). */
   hits(): SignalHit[] {
     const out: SignalHit[] = [];
-    for (const s of this.signals) {
-      if (s.confirmedAt >= 0) out.push({ owner: s.owner, score: s.score, at: s.confirmedAt, final: true });
-      else if (s.openAt >= 0 && !(s.startAnchored && this.tailStart > 0)) out.push({ owner: s.owner, score: s.score, at: s.openAt, final: false });
+    const { confirmedAt, openAt } = this.state;
+    for (let i = 0; i < this.signals.length; i++) {
+      const s = this.signals[i]!;
+      if (confirmedAt[i]! >= 0) out.push({ owner: s.owner, score: s.score, at: confirmedAt[i]!, final: true });
+      else if (openAt[i]! >= 0 && !(s.startAnchored && this.tailStart > 0)) out.push({ owner: s.owner, score: s.score, at: openAt[i]!, final: false });
     }
     return out;
   }
 
-  private find(s: CompiledSignal): number | undefined {
-    const from = Math.max(0, s.scanFrom - this.tailStart);
-    s.re.lastIndex = from;
-    const m = s.re.exec(this.tail);
+  /** Not final yet, and still able to match. */
+  private isOpen(i: number): boolean {
+    return this.state.confirmedAt[i]! < 0 && !(this.signals[i]!.startAnchored && this.tailStart > 0);
+  }
+
+  private find(i: number): number | undefined {
+    const re = this.signals[i]!.re;
+    re.lastIndex = Math.max(0, this.state.scanFrom[i]! - this.tailStart);
+    const m = re.exec(this.tail);
     return m ? this.tailStart + m.index + m[0].length : undefined;
   }
 
   /** `lineBound(breaks)`: the earliest absolute start of an attempt that new text can still complete. */
-  private search(s: CompiledSignal, lineBound: (breaks: number) => number): void {
-    const at = this.find(s);
-    const wasOpen = s.openAt;
-    s.openAt = -1;
+  private search(i: number, lineBound: (breaks: number) => number): void {
+    const st = this.state;
+    const at = this.find(i);
+    const wasOpen = st.openAt[i]!;
+    st.openAt[i] = -1;
     if (at !== undefined) {
-      if (at <= this.total - MARGIN) s.confirmedAt = at;
-      else s.openAt = at; // search again from the same place next time
+      if (at <= this.total - MARGIN) st.confirmedAt[i] = at;
+      else st.openAt[i] = at; // search again from the same place next time
       this._version++;
       return;
     }
     if (wasOpen >= 0) this._version++;
-    s.scanFrom = Math.max(s.scanFrom, this.total - s.overlap, lineBound(s.breaks));
+    const s = this.signals[i]!;
+    st.scanFrom[i] = Math.max(st.scanFrom[i]!, this.total - s.overlap, lineBound(s.breaks));
   }
+}
+
+interface ScanState {
+  /** Per signal: absolute offset from which it still needs searching. */
+  readonly scanFrom: number[];
+  /** Per signal: absolute end offset of a final match, or -1. */
+  readonly confirmedAt: number[];
+  /** Per signal: end offset of a match not yet final, as of the last feed, or -1. */
+  readonly openAt: number[];
 }

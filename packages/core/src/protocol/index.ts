@@ -1,5 +1,13 @@
 // The Protocol and its parts.
-export { Protocol, type AppLoginCallOptions, type DataListener, type LoginOptions, type MonitorListener, type OtpListener } from './protocol.js';
+export {
+  Protocol,
+  type AppLoginCallOptions,
+  type DataListener,
+  type LoginCallOptions,
+  type LoginOptions,
+  type MonitorListener,
+  type OtpListener,
+} from './protocol.js';
 export { DEFAULTS as PROTOCOL_DEFAULTS, type PromptWaitOptions, type ProtocolOptions, type WaitOptions } from './options.js';
 export { DriverRegistry } from './driver-registry.js';
 export { cleanPromptText } from './ansi.js';

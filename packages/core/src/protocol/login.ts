@@ -10,7 +10,7 @@ import type { PagerRule } from '../ports/driver.js';
 import type { DebugLevel } from '../ports/transport.js';
 import { SKEY_CHALLENGE } from '../otp/skey.js';
 import type { SearchPattern } from './matcher.js';
-import type { WaitEngine } from './wait-engine.js';
+import type { ResolvedPatterns, WaitResult } from './wait-engine.js';
 
 export interface LoginPatterns {
   loginError: readonly RegExp[];
@@ -19,19 +19,39 @@ export interface LoginPatterns {
   prompt: readonly RegExp[];
 }
 
-/** What the login loop needs from the Protocol. */
-export interface LoginHost {
-  readonly engine: WaitEngine;
-  readonly maxLoginAttempts: number;
-  host(): string | undefined;
-  loginPatterns(): LoginPatterns;
-  clean(): ((text: string) => string) | undefined;
-  pagers(): readonly PagerRule[];
+/** The conversation as the login loop uses it (the Protocol's Conversation). */
+export interface LoginChannel {
+  /** Absolute offset just after the last character received: text after it came after what is sent next. */
+  readonly receivedTo: number;
+  /** Tries patterns on what is buffered now, without waiting. */
+  peek(resolved: ResolvedPatterns): WaitResult | undefined;
+  /** Drops the buffer up to absolute offset `to`. */
+  consume(to: number): void;
+  /** One wait under the connection's limits. */
+  wait(op: string, consume: boolean, resolve: () => ResolvedPatterns): Promise<WaitResult>;
   send(text: string): Promise<void>;
   /** Sends text that must never show in logs (it is also masked in the device's echo). */
   sendSecret(text: string): Promise<void>;
+}
+
+/** The patterns of the current driver and the caller's overrides (the Protocol's DriverContext). */
+export interface LoginPatternSource {
+  loginPatterns(): LoginPatterns;
+  searchClean(): ((text: string) => string) | undefined;
+  pagers(): readonly PagerRule[];
+}
+
+/** Answers one-time-password challenges (the Protocol's Credentials). */
+export interface OtpSource {
   answerOtp(account: Account, seq: number, seed: string, password: string | undefined): Promise<string>;
-  waitLimits(): { timeout: number; deadline: number; settle: number };
+}
+
+export interface AppLoginDeps {
+  readonly channel: LoginChannel;
+  readonly patterns: LoginPatternSource;
+  readonly otp: OtpSource;
+  readonly maxLoginAttempts: number;
+  host(): string | undefined;
   debug(level: DebugLevel, message: string): void;
 }
 
@@ -45,18 +65,15 @@ export interface AppLoginOptions {
 type Tag = 'loginError' | 'username' | 'otp' | 'password' | 'prompt';
 
 /** Answers login questions until a prompt; returns how it ended. */
-export async function appLogin(h: LoginHost, account: Account, kind: LoginKind, opts: AppLoginOptions): Promise<'prompt' | 'bailout'> {
-  const { engine } = h;
+export async function appLogin(h: AppLoginDeps, account: Account, kind: LoginKind, opts: AppLoginOptions): Promise<'prompt' | 'bailout'> {
+  const { channel, patterns } = h;
   const password = kind === 'authorize' ? account.authorizationPassword : account.password;
   const what = kind === 'authorize' ? 'authorization' : 'login';
   const where = h.host() ?? 'the device';
-  const promptOnly = () => ({ patterns: h.loginPatterns().prompt.map((re) => ({ re, tag: 'prompt' })), clean: h.clean() });
 
   // Already at a prompt (no app-level login, or it was done before): nothing to answer.
-  const now = engine.peek(promptOnly());
-  if (now) {
+  if (atPrompt(h, opts.flush)) {
     h.debug(2, `${what}: the buffer already ends in a prompt`);
-    if (opts.flush) engine.consume(now.end);
     return 'prompt';
   }
 
@@ -74,32 +91,27 @@ export async function appLogin(h: LoginHost, account: Account, kind: LoginKind, 
     }
   };
   const sendCredential = async (text: string, secret: boolean) => {
-    sentAt = engine.buffer.end;
+    sentAt = channel.receivedTo;
     errorAfter = -1;
-    if (secret) await h.sendSecret(`${text}\r`);
-    else await h.send(`${text}\r`);
+    if (secret) await channel.sendSecret(`${text}\r`);
+    else await channel.send(`${text}\r`);
   };
 
   const rounds = 8 * h.maxLoginAttempts + 64;
   for (let round = 0; round < rounds; round++) {
     let found;
     try {
-      found = await engine.wait({
-        op: kind === 'authorize' ? 'appAuthorize' : 'appAuthenticate',
-        consume: false,
-        ...h.waitLimits(),
-        resolve: () => {
-          const p = h.loginPatterns();
-          const from = Math.max(sentAt, errorAfter);
-          const list: SearchPattern[] = [
-            ...p.loginError.map((re) => ({ re, tag: 'loginError', from, disabled: sentAt < 0 })),
-            ...p.username.map((re) => ({ re, tag: 'username' })),
-            { re: SKEY_CHALLENGE, tag: 'otp' },
-            ...p.password.map((re) => ({ re, tag: 'password' })),
-            ...p.prompt.map((re) => ({ re, tag: 'prompt' })),
-          ];
-          return { patterns: list, clean: h.clean(), pagers: h.pagers() };
-        },
+      found = await channel.wait(kind === 'authorize' ? 'appAuthorize' : 'appAuthenticate', false, () => {
+        const p = patterns.loginPatterns();
+        const from = Math.max(sentAt, errorAfter);
+        const list: SearchPattern[] = [
+          ...p.loginError.map((re) => ({ re, tag: 'loginError', from, disabled: sentAt < 0 })),
+          ...p.username.map((re) => ({ re, tag: 'username' })),
+          { re: SKEY_CHALLENGE, tag: 'otp' },
+          ...p.password.map((re) => ({ re, tag: 'password' })),
+          ...p.prompt.map((re) => ({ re, tag: 'prompt' })),
+        ];
+        return { patterns: list, clean: patterns.searchClean(), pagers: patterns.pagers() };
       });
     } catch (err) {
       if (errorText !== undefined && (isNetxError(err) && (err instanceof TimeoutError || err instanceof ConnectionError))) {
@@ -125,20 +137,18 @@ export async function appLogin(h: LoginHost, account: Account, kind: LoginKind, 
         break;
       case 'username':
         countAsk('username');
-        engine.consume(found.end);
+        channel.consume(found.end);
         await sendCredential(account.name, false);
         break;
       case 'otp': {
-        engine.consume(found.end);
+        channel.consume(found.end);
         const seq = Number(found.match[1]);
         const seed = found.match[2]!;
-        const answer = await h.answerOtp(account, seq, seed, password);
-        await engine.wait({
-          op: 'appAuthenticate (one-time password)',
-          consume: true,
-          ...h.waitLimits(),
-          resolve: () => ({ patterns: h.loginPatterns().password.map((re) => ({ re })), clean: h.clean() }),
-        });
+        const answer = await h.otp.answerOtp(account, seq, seed, password);
+        await channel.wait('appAuthenticate (one-time password)', true, () => ({
+          patterns: patterns.loginPatterns().password.map((re) => ({ re })),
+          clean: patterns.searchClean(),
+        }));
         countAsk('password');
         await sendCredential(answer, true);
         if (opts.bailout) return 'bailout';
@@ -147,14 +157,21 @@ export async function appLogin(h: LoginHost, account: Account, kind: LoginKind, 
       case 'password':
         countAsk('password');
         if (password === undefined) throw refused(`it asks for a password and the account has none`);
-        engine.consume(found.end);
+        channel.consume(found.end);
         await sendCredential(password, true);
         if (opts.bailout) return 'bailout';
         break;
       case 'prompt':
-        if (opts.flush) engine.consume(found.end);
+        if (opts.flush) channel.consume(found.end);
         return 'prompt';
     }
   }
   throw refused(`no prompt after ${rounds} exchanges`);
+}
+
+/** True (and the prompt consumed when `flush`) when the buffer already ends in a prompt: nothing to answer. */
+export function atPrompt(h: Pick<AppLoginDeps, 'channel' | 'patterns'>, flush: boolean): boolean {
+  const now = h.channel.peek({ patterns: h.patterns.loginPatterns().prompt.map((re) => ({ re })), clean: h.patterns.searchClean() });
+  if (now && flush) h.channel.consume(now.end);
+  return now !== undefined;
 }

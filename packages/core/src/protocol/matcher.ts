@@ -2,7 +2,7 @@
 // matches the receive buffer. Linear: a pattern anchored at the end (`$`) is only
 // tried on the last TAIL_WINDOW characters; others only on text not searched
 // before plus an overlap, so such a match may be at most MATCH_WINDOW long.
-import { regexBounds, startAfterBreaks } from '../guess/regex-reach.js';
+import { regexBounds, startAfterBreaks } from '../regex/regex-reach.js';
 import { alignCleaned } from './ansi.js';
 import type { ReceiveBuffer } from './receive-buffer.js';
 

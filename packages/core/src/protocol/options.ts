@@ -88,3 +88,50 @@ export const DEFAULTS = {
   rows: 24,
   monitorLimit: 80,
 } as const;
+
+/** The options after defaults and checks (the constructor fails on nonsense, not the first call that reads it). */
+export interface Settings {
+  readonly timeout: number;
+  readonly connectTimeout: number;
+  readonly deadline: number;
+  readonly settleTime: number;
+  readonly bannerTimeout: number;
+  readonly termType: string;
+  readonly columns: number;
+  readonly rows: number;
+  readonly verifyFingerprint: boolean;
+  readonly encoding: string;
+  readonly debug: DebugLevel;
+  readonly maxBufferSize: number;
+  readonly maxLoginAttempts: number;
+  readonly maxPages: number;
+}
+
+export function resolveSettings(o: ProtocolOptions): Settings {
+  return {
+    timeout: checkMs('timeout', o.timeout ?? DEFAULTS.timeout),
+    connectTimeout: checkMs('connectTimeout', o.connectTimeout ?? DEFAULTS.connectTimeout),
+    deadline: checkMs('deadline', o.deadline ?? DEFAULTS.deadline),
+    settleTime: checkMs('settleTime', o.settleTime ?? DEFAULTS.settleTime),
+    bannerTimeout: o.bannerTimeout ?? DEFAULTS.bannerTimeout,
+    termType: o.termType ?? DEFAULTS.termType,
+    columns: o.columns ?? DEFAULTS.columns,
+    rows: o.rows ?? DEFAULTS.rows,
+    verifyFingerprint: o.verifyFingerprint ?? DEFAULTS.verifyFingerprint,
+    encoding: o.encoding ?? DEFAULTS.encoding,
+    debug: o.debug ?? DEFAULTS.debug,
+    maxBufferSize: positiveInt('maxBufferSize', o.maxBufferSize ?? DEFAULTS.maxBufferSize),
+    maxLoginAttempts: positiveInt('maxLoginAttempts', o.maxLoginAttempts ?? DEFAULTS.maxLoginAttempts),
+    maxPages: positiveInt('maxPages', o.maxPages ?? DEFAULTS.maxPages),
+  };
+}
+
+export function checkMs(name: string, ms: number): number {
+  if (typeof ms !== 'number' || Number.isNaN(ms) || ms < 0) throw new RangeError(`${name} must be a number of milliseconds >= 0 (0 = no limit).`);
+  return ms;
+}
+
+function positiveInt(name: string, n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer.`);
+  return n;
+}

@@ -100,21 +100,6 @@ export class WaitEngine {
     return this.pending !== undefined;
   }
 
-  get isEnded(): boolean {
-    return this.ended !== undefined;
-  }
-
-  /** A new connection: empty buffer, nothing ended. */
-  reset(): void {
-    this.buffer.clear();
-    this.ended = undefined;
-    this.overflow = undefined;
-    this.erase.flush();
-    this.pages = 0;
-    this.matchTail = undefined;
-    this.watchdog.stop();
-  }
-
   /** Appends received text (after pager erase sequences are dropped) and re-evaluates. */
   push(text: string): void {
     let kept = this.erase.feed(text);

@@ -265,23 +265,31 @@ describe('timeouts, deadline, abort, EOF, buffer limit', () => {
   });
   it('the overall deadline ends a wait however much data comes', async () => {
     const { conn, t, clock } = await connected({}, { timeout: 1000, deadline: 3000 });
-    const p = caught(conn.expect('END'));
+    let ended = false;
+    const p = caught(conn.expect('END')).finally(() => (ended = true));
     for (let i = 0; i < 10; i++) {
       clock.advance(500);
       t.out('.');
       await settle();
     }
+    // Checked before awaiting, so a deadline that never fires fails here, not at the runner's timeout.
+    expect(ended, 'expect() still pending after the manual clock passed the 3000 ms deadline').toBe(true);
     const err = await p;
     expect(err).toBeInstanceOf(TimeoutError);
     expect((err as Error).message).toMatch(/overall deadline of 3000 ms/);
   });
   it('per-call timeout and deadline override the connection defaults', async () => {
     const { conn, clock } = await connected({}, { timeout: 100_000 });
-    const p = caught(conn.expect('x', { timeout: 50 }));
+    const ended = new Set<string>();
+    const p = caught(conn.expect('x', { timeout: 50 })).finally(() => ended.add('timeout: 50'));
     clock.advance(50);
+    await settle();
+    expect(ended.has('timeout: 50'), 'expect() still pending 50 ms (manual clock) past its per-call timeout of 50 ms').toBe(true);
     expect(await p).toBeInstanceOf(TimeoutError);
-    const q = caught(conn.expect('x', { timeout: 0, deadline: 70 }));
+    const q = caught(conn.expect('x', { timeout: 0, deadline: 70 })).finally(() => ended.add('deadline: 70'));
     clock.advance(70);
+    await settle();
+    expect(ended.has('deadline: 70'), 'expect() still pending 70 ms (manual clock) past its per-call deadline of 70 ms').toBe(true);
     expect(await q).toBeInstanceOf(TimeoutError);
   });
   it('setTimeout/getTimeout, connect timeout and deadline accessors', async () => {

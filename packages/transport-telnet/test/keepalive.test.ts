@@ -40,8 +40,17 @@ function pings(peer: SimPeer): number {
   return n;
 }
 
-/** Lets socket I/O run (the clock does not move). */
-const io = () => new Promise<void>((r) => setTimeout(r, 30));
+let markers = 0;
+/**
+ * Client -> server round trip: a marker the client writes after whatever it has queued. Once the
+ * server has it, every ping sent before it has arrived too (one ordered stream), so a count of
+ * pings taken then is final for that moment of the clock.
+ */
+async function flushed(t: TelnetTransport, peer: SimPeer): Promise<void> {
+  const marker = `<netx-marker-${++markers}>`;
+  await t.write(latin1(marker));
+  await peer.waitFor(marker);
+}
 
 /** Waits (bounded, real time) until `cond` holds: socket I/O has no fixed duration. */
 async function until(cond: () => boolean, what: string): Promise<void> {
@@ -57,12 +66,12 @@ describe('telnet keepalive (DO TIMING-MARK)', () => {
   it('pings only after keepaliveInterval without anything from the server', async () => {
     const { t, s, peer, clock } = await open();
     clock.advance(INTERVAL - 1);
-    await io();
+    await flushed(t, peer);
     expect(pings(peer)).toBe(0);
     await peer.write('banner\r\n'); // data restarts the quiet period
     await s.expect(/banner\r\n/);
     clock.advance(INTERVAL - 1);
-    await io();
+    await flushed(t, peer);
     expect(pings(peer)).toBe(0);
     clock.advance(INTERVAL);
     await peer.waitFor(PING);
@@ -148,14 +157,15 @@ describe('telnet keepalive against busybox telnetd (which ignores TIMING-MARK)',
     await s.expect(/Password: /);
     await t.write(latin1('secret\r'));
     await s.expect(/netx-rtr1>/);
-    for (let i = 0; i < 5; i++) {
-      clock.advance(INTERVAL);
-      await io();
-    }
+    // Five unanswered pings in a row (nothing from the server in between).
+    for (let i = 0; i < 5; i++) clock.advance(INTERVAL);
     expect(s.isClosed()).toBe(false);
     expect(s.debugLines().join('\n')).toMatch(/has not answered a TIMING-MARK ping/); // it was pinged
+    // telnetd reads its socket in order: an answer to any ping would arrive before this output.
     await t.write(latin1('show version\r'));
     expect(await s.expect(/netx-rtr1>/)).toContain('uptime');
+    expect(answersSeen(s), 'busybox telnetd answered a TIMING-MARK ping').toBe(0);
+    expect(s.isClosed()).toBe(false);
     await t.close();
   });
 });

@@ -22,6 +22,8 @@ export interface RelayHub {
   relayLauncher(): string;
   /** The device side of the next accepted connection (accept order; bounded wait, default 10 s). */
   nextConnection(timeoutMs?: number): Promise<PeerConnection>;
+  /** Resolves once `count` hub connections have closed since start, claimed or not (bounded wait, default 10 s). */
+  waitForClosed(count: number, timeoutMs?: number): Promise<void>;
   /** Closes the server and every connection. */
   stop(): Promise<void>;
 }
@@ -44,9 +46,15 @@ export async function startRelayHub(): Promise<RelayHub> {
   const accepted: SocketPeerConnection[] = [];
   const waiters: Array<(conn: SocketPeerConnection) => void> = [];
   const sockets = new Set<Socket>();
+  let closedCount = 0;
+  const closeWaiters = new Set<() => void>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+    socket.once('close', () => {
+      sockets.delete(socket);
+      closedCount++;
+      for (const check of closeWaiters) check();
+    });
     const conn = new SocketPeerConnection(socket, `peer (hub connection from port ${socket.remotePort})`);
     const waiter = waiters.shift();
     if (waiter) waiter(conn);
@@ -106,6 +114,22 @@ export async function startRelayHub(): Promise<RelayHub> {
           );
         }, timeoutMs);
         waiters.push(waiter);
+      });
+    },
+    waitForClosed(count: number, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (closedCount < count) return;
+          closeWaiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          closeWaiters.delete(check);
+          reject(new DeadlineError(`relay hub 127.0.0.1:${port}: ${closedCount} of the ${count} awaited connection(s) closed within ${timeoutMs} ms.`));
+        }, timeoutMs);
+        closeWaiters.add(check);
+        check();
       });
     },
     async stop(): Promise<void> {

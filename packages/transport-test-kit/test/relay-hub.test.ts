@@ -86,9 +86,10 @@ describe('relay hub', () => {
     await expect(peer.read(10)).rejects.toThrow(/closed after sending 3 of the 10 bytes/);
   });
 
-  it('bounds nextConnection() and read() with a message that says what was awaited', async () => {
+  it('bounds nextConnection(), read() and waitForClosed() with a message that says what was awaited', async () => {
     hub = await startRelayHub();
     await expect(hub.nextConnection(50)).rejects.toThrow(/no connection within 50 ms/);
+    await expect(hub.waitForClosed(1, 50)).rejects.toThrow(/0 of the 1 awaited connection\(s\) closed within 50 ms/);
     const s = connect(hub.port, '127.0.0.1');
     const peer = await hub.nextConnection();
     await expect(peer.read(1, 50)).rejects.toThrow(/expected 1 bytes from the client, got 0 within 50 ms/);
@@ -100,8 +101,8 @@ describe('relay hub', () => {
     const gone = connect(hub.port, '127.0.0.1');
     await new Promise((r) => gone.once('connect', r));
     gone.destroy();
-    // Give the hub the close event of the first socket before the second arrives.
-    await new Promise((r) => setTimeout(r, 50));
+    // The hub has seen the first socket close before the second arrives.
+    await hub.waitForClosed(1);
     const live = connect(hub.port, '127.0.0.1');
     const peer = await hub.nextConnection();
     live.write('x');

@@ -1,10 +1,9 @@
 // The in-repo SSH simulator (ssh2's Server on 127.0.0.1) for the keyboard-interactive
 // cases OpenSSH without an OTP PAM module cannot express: passcode prompts, several
 // rounds, endless questions, a server that never answers.
-import { connect } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection } from 'ssh2';
-import { freePort } from './sshd.js';
 
 export interface KbdRound {
   prompt: string;
@@ -87,11 +86,12 @@ export async function startKbdServer(options: KbdServerOptions): Promise<KbdServ
       });
     });
   });
-  const port = await freePort();
+  // Port 0: the OS picks a free port at bind time, so nothing can take it in between.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => resolve());
   });
+  const port = (server.address() as AddressInfo).port;
   return {
     host: '127.0.0.1',
     port,

@@ -108,6 +108,8 @@ export interface SshdOptions {
   banner?: string;
   /** Extra sshd_config lines; they come first, so they override the defaults below. */
   config?: string[];
+  /** Picks the port of each try. Default freePort(); the helper's own test hands out a taken one. */
+  pickPort?: () => Promise<number>;
 }
 
 export interface Sshd {
@@ -146,9 +148,60 @@ async function startSshdIn(dir: string, options: SshdOptions): Promise<Sshd> {
   const authDir = join(dir, 'authorized_keys');
   mkdirSync(authDir, { mode: 0o755 });
   chmodSync(authDir, 0o755);
-  const port = await freePort();
   const command = (options.forceCommand ?? fakeIosCommand()).map(shellQuote).join(' ');
-  const lines = [
+  if (options.banner !== undefined) writeFileSync(join(dir, 'banner.txt'), options.banner);
+  // The port is probed free, then bound by sshd: another process may take it in between.
+  // sshd then exits saying so, and the next try takes another port.
+  let started: StartedSshd | undefined;
+  for (let attempt = 1; !started; attempt++) {
+    const port = await (options.pickPort ?? freePort)();
+    const configPath = join(dir, 'sshd_config');
+    writeFileSync(configPath, sshdConfig(dir, port, hostKeys, authDir, command, options).join('\n') + '\n');
+    try {
+      run(SSHD, ['-t', '-f', configPath]);
+    } catch (err) {
+      throw new Error(`sshd rejected the test config ${configPath}: ${(err as { stderr?: string }).stderr ?? String(err)}`);
+    }
+    const outcome = await spawnSshd(configPath, port);
+    if (typeof outcome !== 'string') started = outcome;
+    else if (!PORT_TAKEN.test(outcome) || attempt >= 5) throw new Error(outcome);
+  }
+  const { child, port, exited, log } = started;
+
+  return {
+    host: '127.0.0.1',
+    port,
+    dir,
+    pid: child.pid!,
+    hostKeys,
+    authorize(user, publicLine) {
+      appendFileSync(join(authDir, user), `${publicLine.trim()}\n`, { mode: 0o644 });
+    },
+    log,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** sshd's words when ListenAddress is taken (then "Cannot bind any address"). */
+const PORT_TAKEN = /Address already in use|Cannot bind any address/;
+
+interface StartedSshd {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<number | null>;
+  log(): string;
+}
+
+function sshdConfig(dir: string, port: number, hostKeys: Record<KeyType, KeyPair>, authDir: string, command: string, options: SshdOptions): string[] {
+  return [
     // sshd keeps the first value of a keyword: the caller's lines go first to override ours.
     ...(options.config ?? []),
     `ListenAddress 127.0.0.1:${port}`,
@@ -176,15 +229,10 @@ async function startSshdIn(dir: string, options: SshdOptions): Promise<Sshd> {
     ...(options.banner !== undefined ? [`Banner ${join(dir, 'banner.txt')}`] : []),
     `ForceCommand ${command}`,
   ];
-  if (options.banner !== undefined) writeFileSync(join(dir, 'banner.txt'), options.banner);
-  const configPath = join(dir, 'sshd_config');
-  writeFileSync(configPath, lines.join('\n') + '\n');
-  try {
-    run(SSHD, ['-t', '-f', configPath]);
-  } catch (err) {
-    throw new Error(`sshd rejected the test config ${configPath}: ${(err as { stderr?: string }).stderr ?? String(err)}`);
-  }
+}
 
+/** Runs sshd in the foreground (-D -e); the started server, or why it did not listen. */
+async function spawnSshd(configPath: string, port: number): Promise<StartedSshd | string> {
   const child: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr!.setEncoding('utf8');
@@ -193,43 +241,27 @@ async function startSshdIn(dir: string, options: SshdOptions): Promise<Sshd> {
     if (log.length > 1_000_000) log = log.slice(-500_000);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
+  const listening = await new Promise<true | string>((resolve) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`sshd did not report listening on 127.0.0.1:${port} within 10 s; log:\n${log}`));
+      resolve(`sshd did not report listening on 127.0.0.1:${port} within 10 s; log:\n${log}`);
     }, 10_000);
     const onData = () => {
       if (/Server listening on 127\.0\.0\.1 port/.test(log)) {
         clearTimeout(timer);
         child.stderr!.off('data', onData);
-        resolve();
+        resolve(true);
       }
     };
     child.stderr!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`sshd exited (code ${code}) before listening; log:\n${log}`));
+      resolve(`sshd exited (code ${code}) before listening; log:\n${log}`);
     });
   });
-
-  return {
-    host: '127.0.0.1',
-    port,
-    dir,
-    pid: child.pid!,
-    hostKeys,
-    authorize(user, publicLine) {
-      appendFileSync(join(authDir, user), `${publicLine.trim()}\n`, { mode: 0o644 });
-    },
-    log: () => log,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exited;
-        clearTimeout(timer);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  if (listening !== true) {
+    await exited;
+    return listening;
+  }
+  return { child, port, exited, log: () => log };
 }

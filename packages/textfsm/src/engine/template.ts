@@ -1,0 +1,115 @@
+// Reads a template's text into Values and States, with Python TextFSM's checks and messages
+// (line numbers included): Values first, a blank line, then states of indented `^` rules.
+import { TextFSMTemplateError } from '../errors.js';
+import { PyRegex } from '../pyre/index.js';
+import { fileLines, pyRstrip } from '../pystr.js';
+import { LINE_OPS, RECORD_OPS, TextFSMRule } from './rule.js';
+import { TextFSMValue, type ValueHost } from './value.js';
+
+const MAX_NAME_LEN = 48;
+const COMMENT = new PyRegex('^\\s*#');
+const STATE_NAME = new PyRegex('^(\\w+)$');
+
+export interface Program {
+  values: TextFSMValue[];
+  states: Map<string, TextFSMRule[]>;
+  /** State names in template order (without `End`). */
+  stateList: string[];
+}
+
+export function parseTemplate(text: string, host: ValueHost): Program {
+  const lines = fileLines(text);
+  const cursor = { i: 0, lineNum: 0 };
+  const values = parseValues(lines, cursor, host);
+  const varMap = new Map(values.map((v) => [v.name, v.template]));
+  const states = new Map<string, TextFSMRule[]>();
+  const stateList: string[] = [];
+  while (parseState(lines, cursor, varMap, states, stateList));
+  validate(states, stateList);
+  return { values, states, stateList };
+}
+
+function parseValues(lines: string[], cursor: { i: number; lineNum: number }, host: ValueHost): TextFSMValue[] {
+  const values: TextFSMValue[] = [];
+  while (cursor.i < lines.length) {
+    cursor.lineNum++;
+    const line = pyRstrip(lines[cursor.i++]!);
+    if (!line) break;
+    if (COMMENT.match(line)) continue;
+    if (line.startsWith('Value ')) {
+      const value = new TextFSMValue(host);
+      try {
+        value.parse(line);
+      } catch (err) {
+        if (!(err instanceof TextFSMTemplateError)) throw err;
+        throw new TextFSMTemplateError(`${err.message} Line ${cursor.lineNum}.`, { line: cursor.lineNum, cause: err.cause });
+      }
+      if (values.some((v) => v.name === value.name)) {
+        throw new TextFSMTemplateError(`Duplicate declarations for Value '${value.name}'. Line: ${cursor.lineNum}.`, { line: cursor.lineNum });
+      }
+      values.push(value);
+    } else if (values.length === 0) {
+      throw new TextFSMTemplateError('No Value definitions found.', { line: cursor.lineNum });
+    } else {
+      throw new TextFSMTemplateError(`Expected blank line after last Value entry. Line: ${cursor.lineNum}.`, { line: cursor.lineNum });
+    }
+  }
+  return values;
+}
+
+/** One state and its rules; false when no state is left. */
+function parseState(
+  lines: string[],
+  cursor: { i: number; lineNum: number },
+  varMap: ReadonlyMap<string, string>,
+  states: Map<string, TextFSMRule[]>,
+  stateList: string[],
+): boolean {
+  let name = '';
+  while (cursor.i < lines.length) {
+    cursor.lineNum++;
+    const line = pyRstrip(lines[cursor.i++]!);
+    if (!line || COMMENT.match(line)) continue;
+    const reserved = (LINE_OPS as readonly string[]).includes(line) || (RECORD_OPS as readonly string[]).includes(line);
+    if (!STATE_NAME.match(line) || line.length > MAX_NAME_LEN || reserved) {
+      throw new TextFSMTemplateError(`Invalid state name: '${line}'. Line: ${cursor.lineNum}`, { line: cursor.lineNum });
+    }
+    if (states.has(line)) throw new TextFSMTemplateError(`Duplicate state name: '${line}'. Line: ${cursor.lineNum}`, { line: cursor.lineNum });
+    name = line;
+    states.set(name, []);
+    stateList.push(name);
+    break;
+  }
+  if (!name) return false;
+  const rules = states.get(name)!;
+  while (cursor.i < lines.length) {
+    cursor.lineNum++;
+    const line = pyRstrip(lines[cursor.i++]!);
+    if (!line) break;
+    if (COMMENT.match(line)) continue;
+    if (!(line.startsWith(' ^') || line.startsWith('  ^') || line.startsWith('\t^'))) {
+      throw new TextFSMTemplateError(`Missing white space or carat ('^') before rule. Line: ${cursor.lineNum}`, { line: cursor.lineNum });
+    }
+    rules.push(new TextFSMRule(line, cursor.lineNum, varMap));
+  }
+  return true;
+}
+
+function validate(states: Map<string, TextFSMRule[]>, stateList: string[]): void {
+  if (!states.has('Start')) throw new TextFSMTemplateError("Missing state 'Start'.");
+  if (states.get('End')?.length) throw new TextFSMTemplateError("Non-Empty 'End' state.");
+  if (states.get('EOF')?.length) throw new TextFSMTemplateError("Non-Empty 'EOF' state.");
+  if (states.has('End')) {
+    states.delete('End');
+    stateList.splice(stateList.indexOf('End'), 1);
+  }
+  for (const [state, rules] of states) {
+    for (const rule of rules) {
+      if (rule.lineOp === 'Error') continue;
+      if (!rule.newState || rule.newState === 'End' || rule.newState === 'EOF') continue;
+      if (!states.has(rule.newState)) {
+        throw new TextFSMTemplateError(`State '${rule.newState}' not found, referenced in state '${state}'`, { line: rule.lineNum });
+      }
+    }
+  }
+}

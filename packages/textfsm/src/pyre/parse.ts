@@ -1,0 +1,370 @@
+// Parser for Python's `re` syntax (the rules of CPython 3.11's sre_parse), so that a template
+// is accepted or rejected exactly where Python TextFSM accepts or rejects it, and the pattern
+// can then be written out as an equivalent JavaScript RegExp (./emit.ts).
+import { PyRegexError } from '../errors.js';
+import type { Alt, Category, GroupKind, Node, Parsed, SetItem } from './ast.js';
+import { classEscape, escapeCategory, type Cursor } from './escapes.js';
+
+interface Flags {
+  i: boolean;
+  m: boolean;
+  s: boolean;
+  x: boolean;
+  a: boolean;
+}
+
+const FLAG_LETTERS = 'iLmsxau';
+const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\v', '\f']);
+const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
+const MAXREPEAT = 4294967295;
+
+export function parsePattern(pattern: string): Parsed {
+  return new Parser(pattern).parse();
+}
+
+class Parser implements Cursor {
+  readonly cps: string[];
+  pos = 0;
+  private groups = 0;
+  private readonly open = new Set<number>();
+  private readonly names = new Map<string, number>();
+  private readonly widths = new Map<number, [number, number]>();
+  private readonly global: Flags = { i: false, m: false, s: false, x: false, a: false };
+
+  constructor(pattern: string) {
+    this.cps = Array.from(pattern);
+  }
+
+  get next(): string | undefined {
+    return this.cps[this.pos];
+  }
+
+  get(): string | undefined {
+    return this.cps[this.pos++];
+  }
+
+  match(ch: string): boolean {
+    if (this.cps[this.pos] !== ch) return false;
+    this.pos++;
+    return true;
+  }
+
+  error(message: string, at: number = this.pos): never {
+    throw new PyRegexError(message, at);
+  }
+
+  parse(): Parsed {
+    const root = this.alternation({ ...this.global }, true, 0);
+    if (this.next === ')') this.error('unbalanced parenthesis');
+    return { root, groups: this.groups, names: this.names, ignoreCase: this.global.i };
+  }
+
+  private alternation(flags: Flags, top: boolean, depth: number): Alt {
+    const branches: Node[][] = [];
+    for (;;) {
+      branches.push(this.sequence(flags, top && branches.length === 0, depth));
+      if (!this.match('|')) return { t: 'alt', branches };
+    }
+  }
+
+  private sequence(inherited: Flags, first: boolean, depth: number): Node[] {
+    const items: Node[] = [];
+    let flags = inherited;
+    while (this.pos < this.cps.length && this.next !== '|' && this.next !== ')') {
+      const start = this.pos;
+      const c = this.get()!;
+      if (flags.x && WHITESPACE.has(c)) continue;
+      if (flags.x && c === '#') {
+        while (this.pos < this.cps.length && this.get() !== '\n');
+        continue;
+      }
+      if (c === '*' || c === '+' || c === '?') {
+        this.repeat(items, c === '*' ? 0 : c === '+' ? 1 : 0, c === '?' ? 1 : Infinity, start);
+      } else if (c === '{' && this.braceRepeat(items, start)) {
+        // handled
+      } else if (c === '(') {
+        const node = this.group(flags, depth, first && items.length === 0);
+        if (node === 'global') flags = { ...flags, ...this.global };
+        else if (node) items.push(node);
+      } else if (c === '[') items.push(this.set(start, flags));
+      else if (c === '.') items.push({ t: 'any', dotAll: flags.s });
+      else if (c === '^') items.push({ t: 'at', at: 'bol', multiline: flags.m });
+      else if (c === '$') items.push({ t: 'at', at: 'eol', multiline: flags.m });
+      else if (c === '\\') items.push(this.escape(start, flags));
+      else items.push({ t: 'char', cp: c.codePointAt(0)! });
+    }
+    return items;
+  }
+
+  private repeat(items: Node[], min: number, max: number, start: number): void {
+    const last = items[items.length - 1];
+    if (!last || last.t === 'at' || last.t === 'boundary') this.error('nothing to repeat', start);
+    if (last.t === 'repeat') this.error('multiple repeat', start);
+    if (min > max) this.error('min repeat greater than max repeat', start + 1);
+    const lazy = this.match('?');
+    const possessive = !lazy && this.match('+');
+    items[items.length - 1] = { t: 'repeat', body: last, min, max, lazy, possessive };
+  }
+
+  /** `{m}`, `{m,}`, `{,n}`, `{m,n}`; anything else after `{` makes it a literal brace. */
+  private braceRepeat(items: Node[], start: number): boolean {
+    const here = this.pos;
+    let lo = '';
+    let hi = '';
+    while (this.next !== undefined && /[0-9]/.test(this.next)) lo += this.get();
+    const comma = this.match(',');
+    if (comma) while (this.next !== undefined && /[0-9]/.test(this.next)) hi += this.get();
+    else hi = lo;
+    if (!this.match('}')) {
+      this.pos = here;
+      items.push({ t: 'char', cp: 0x7b });
+      return true;
+    }
+    const min = lo ? Number(lo) : 0;
+    const max = hi ? Number(hi) : Infinity;
+    if (min > MAXREPEAT || (max !== Infinity && max > MAXREPEAT)) this.error('the repetition number is too large', here);
+    if (max < min) this.error('min repeat greater than max repeat', here);
+    this.repeat(items, min, max, start);
+    return true;
+  }
+
+  private escape(start: number, flags: Flags): Node {
+    const c = this.get();
+    if (c === undefined) this.error('bad escape (end of pattern)', start);
+    const cat = escapeCategory(c);
+    if (cat) return { t: 'cat', cat: cat.cat, neg: cat.neg, ascii: flags.a };
+    if (c === 'A') return { t: 'at', at: 'bos', multiline: false };
+    if (c === 'Z') return { t: 'at', at: 'eos', multiline: false };
+    if (c === 'b' || c === 'B') return { t: 'boundary', neg: c === 'B', ascii: flags.a };
+    if (c >= '1' && c <= '9') return this.backrefOrOctal(c, start);
+    this.pos = start + 1;
+    const cp = classEscape(this, start, false);
+    return { t: 'char', cp };
+  }
+
+  private backrefOrOctal(c: string, start: number): Node {
+    let digits = c;
+    if (this.next !== undefined && /[0-9]/.test(this.next)) {
+      digits += this.get();
+      if (/[0-7]/.test(digits[0]!) && /[0-7]/.test(digits[1]!) && this.next !== undefined && /[0-7]/.test(this.next)) {
+        digits += this.get();
+        const cp = parseInt(digits, 8);
+        if (cp > 0o377) this.error(`octal escape value \\${digits} outside of range 0-0o377`, start);
+        return { t: 'char', cp };
+      }
+    }
+    const index = Number(digits);
+    if (index > this.groups) this.error(`invalid group reference ${index}`, start + 1);
+    if (this.open.has(index)) this.error('cannot refer to an open group', start);
+    return { t: 'ref', index };
+  }
+
+  private set(start: number, flags: Flags): Node {
+    const items: SetItem[] = [];
+    const neg = this.match('^');
+    for (;;) {
+      const itemStart = this.pos;
+      const c = this.get();
+      if (c === undefined) this.error('unterminated character set', start);
+      if (c === ']' && items.length > 0) break;
+      const first = this.setAtom(c, itemStart, flags);
+      if (this.match('-')) {
+        const thatStart = this.pos;
+        const that = this.get();
+        if (that === undefined) this.error('unterminated character set', start);
+        if (that === ']') {
+          items.push(first, { t: 'range', lo: 0x2d, hi: 0x2d });
+          break;
+        }
+        const second = this.setAtom(that, thatStart, flags);
+        const text = this.cps.slice(itemStart, this.pos).join('');
+        if (first.t !== 'range' || second.t !== 'range') this.error(`bad character range ${text}`, itemStart);
+        if (second.lo < first.lo) this.error(`bad character range ${text}`, itemStart);
+        items.push({ t: 'range', lo: first.lo, hi: second.lo });
+      } else items.push(first);
+    }
+    return { t: 'set', neg, items };
+  }
+
+  private setAtom(c: string, start: number, flags: Flags): SetItem {
+    if (c !== '\\') {
+      const cp = c.codePointAt(0)!;
+      return { t: 'range', lo: cp, hi: cp };
+    }
+    const e = this.next;
+    const cat = e === undefined ? undefined : escapeCategory(e);
+    if (cat) {
+      this.pos++;
+      return { t: 'cat', cat: cat.cat as Category, neg: cat.neg, ascii: flags.a };
+    }
+    const cp = classEscape(this, start, true);
+    return { t: 'range', lo: cp, hi: cp };
+  }
+
+  /** After `(`: a group, an extension, or global flags ('global'); null for a comment. */
+  private group(flags: Flags, depth: number, atStart: boolean): Node | 'global' | null {
+    const start = this.pos - 1;
+    let kind: GroupKind = 'capture';
+    let name: string | undefined;
+    let inner = flags;
+    if (this.match('?')) {
+      const c = this.get();
+      if (c === undefined) this.error('unexpected end of pattern');
+      if (c === 'P') {
+        if (this.match('<')) name = this.groupName('>');
+        else if (this.match('=')) {
+          const ref = this.groupName(')');
+          const index = this.names.get(ref);
+          if (index === undefined) this.error(`unknown group name '${ref}'`, start + 4);
+          if (this.open.has(index)) this.error('cannot refer to an open group', start);
+          return { t: 'ref', index };
+        } else {
+          const d = this.get();
+          if (d === undefined) this.error('unexpected end of pattern');
+          this.error(`unknown extension ?P${d}`, start + 1);
+        }
+      } else if (c === ':') kind = 'plain';
+      else if (c === '#') {
+        for (;;) {
+          if (this.next === undefined) this.error('missing ), unterminated comment', start);
+          if (this.get() === ')') return null;
+        }
+      } else if (c === '=' || c === '!') kind = c === '=' ? 'ahead' : 'notAhead';
+      else if (c === '<') {
+        const d = this.get();
+        if (d === undefined) this.error('unexpected end of pattern');
+        if (d !== '=' && d !== '!') this.error(`unknown extension ?<${d}`, start + 1);
+        kind = d === '=' ? 'behind' : 'notBehind';
+      } else if (c === '>') kind = 'atomic';
+      else if (c === '(') {
+        this.groupName(')');
+        throw new PyRegexError('conditional groups (?(id)yes|no) have no JavaScript equivalent', start, true);
+      } else if (FLAG_LETTERS.includes(c) || c === '-') {
+        const scoped = this.inlineFlags(c, flags);
+        if (scoped === null) {
+          if (!atStart) this.error('global flags not at the start of the expression', start);
+          return 'global';
+        }
+        kind = 'plain';
+        inner = scoped;
+        if (inner.i !== this.global.i) {
+          throw new PyRegexError('a group that turns case-insensitivity on or off for part of the pattern has no JavaScript equivalent', start, true);
+        }
+      } else this.error(`unknown extension ?${c}`, start + 1);
+    }
+    let index = 0;
+    if (kind === 'capture') {
+      index = ++this.groups;
+      if (name !== undefined) {
+        const was = this.names.get(name);
+        if (was !== undefined) this.error(`redefinition of group name '${name}' as group ${index}; was group ${was}`, start + 4);
+        this.names.set(name, index);
+      }
+      this.open.add(index);
+    }
+    const body = this.alternation(inner, false, depth + 1);
+    if (!this.match(')')) this.error('missing ), unterminated subpattern', start);
+    if (kind === 'capture') {
+      this.open.delete(index);
+      this.widths.set(index, this.width(body));
+    }
+    if (kind === 'behind' || kind === 'notBehind') {
+      const [lo, hi] = this.width(body);
+      if (lo !== hi) throw new PyRegexError('look-behind requires fixed-width pattern');
+    }
+    return { t: 'group', kind, index, body };
+  }
+
+  private groupName(terminator: string): string {
+    const start = this.pos;
+    let name = '';
+    for (;;) {
+      const c = this.get();
+      if (c === undefined) this.error('missing group name', start);
+      if (c === terminator) break;
+      name += c;
+    }
+    if (name === '') this.error('missing group name', start);
+    if (!IDENTIFIER.test(name)) this.error(`bad character in group name '${name}'`, start);
+    return name;
+  }
+
+  /** Python's _parse_flags: null for global flags `(?i)`, else the flags inside `(?i-s:...)`. */
+  private inlineFlags(c: string, flags: Flags): Flags | null {
+    const add = new Set<string>();
+    const del = new Set<string>();
+    let ch: string | undefined = c;
+    if (ch !== '-') {
+      for (;;) {
+        if (ch === 'L') this.error("bad inline flags: cannot use 'L' flag with a str pattern");
+        add.add(ch!);
+        if (add.has('a') && add.has('u')) this.error("bad inline flags: flags 'a', 'u' and 'L' are incompatible");
+        ch = this.get();
+        if (ch === undefined) this.error('missing -, : or )');
+        if (ch === ')' || ch === '-' || ch === ':') break;
+        if (!FLAG_LETTERS.includes(ch)) this.error(/\p{L}/u.test(ch) ? 'unknown flag' : 'missing -, : or )', this.pos - 1);
+      }
+    }
+    if (ch === ')') {
+      for (const f of add) if (f in this.global) this.global[f as keyof Flags] = true;
+      return null;
+    }
+    if (ch === '-') {
+      ch = this.get();
+      if (ch === undefined) this.error('missing flag');
+      if (!FLAG_LETTERS.includes(ch)) this.error(/\p{L}/u.test(ch) ? 'unknown flag' : 'missing flag', this.pos - 1);
+      for (;;) {
+        if (ch === 'a' || ch === 'u' || ch === 'L') this.error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'");
+        del.add(ch!);
+        ch = this.get();
+        if (ch === undefined) this.error('missing :');
+        if (ch === ':') break;
+        if (!FLAG_LETTERS.includes(ch)) this.error(/\p{L}/u.test(ch) ? 'unknown flag' : 'missing :', this.pos - 1);
+      }
+    }
+    for (const f of add) if (del.has(f)) this.error('bad inline flags: flag turned on and off');
+    const out = { ...flags };
+    for (const f of add) if (f in out) out[f as keyof Flags] = true;
+    for (const f of del) if (f in out) out[f as keyof Flags] = false;
+    return out;
+  }
+
+  /** Shortest and longest match length (Python's getwidth), for the look-behind check. */
+  private width(node: Alt | Node): [number, number] {
+    switch (node.t) {
+      case 'alt': {
+        let lo = Infinity;
+        let hi = 0;
+        for (const branch of node.branches) {
+          let blo = 0;
+          let bhi = 0;
+          for (const item of branch) {
+            const [a, b] = this.width(item);
+            blo += a;
+            bhi += b;
+          }
+          lo = Math.min(lo, blo);
+          hi = Math.max(hi, bhi);
+        }
+        return [lo, hi];
+      }
+      case 'char':
+      case 'any':
+      case 'set':
+      case 'cat':
+        return [1, 1];
+      case 'at':
+      case 'boundary':
+        return [0, 0];
+      case 'group':
+        return node.kind === 'capture' || node.kind === 'plain' || node.kind === 'atomic' ? this.width(node.body) : [0, 0];
+      case 'ref':
+        return this.widths.get(node.index) ?? [0, Infinity];
+      case 'repeat': {
+        const [a, b] = this.width(node.body);
+        return [a * node.min, b === 0 ? 0 : b * node.max];
+      }
+    }
+  }
+}
+

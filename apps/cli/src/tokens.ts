@@ -13,6 +13,14 @@ export const TOKENS = {
   Output: Symbol.for('netx.Output'),
   /** readonly DemoTarget[]: the devices the demo visits. */
   Targets: Symbol.for('netx.DemoTargets'),
+  /** TransportsProvider: the `netx` program's transport factories by URL scheme. */
+  Transports: Symbol.for('netx.cli.Transports'),
+  /** CliIo: the program's streams and environment. */
+  Io: Symbol.for('netx.cli.Io'),
+  /** AskFunction: asks a question on the terminal (hidden input for passwords). */
+  Ask: Symbol.for('netx.cli.Ask'),
+  /** ParserSlot: structured parsing, when a parser is installed. */
+  Parser: Symbol.for('netx.cli.Parser'),
 } as const;
 
 /** Where the demo writes its report. */

@@ -1,6 +1,6 @@
 // Fleet errors: NetxError subclasses with stable codes of their own. Messages
 // say where the problem is (file:line) and what to do, and never hold a secret.
-import { NetxError, type NetxErrorOptions } from '@netx/core';
+import { isNetxError, NetxError, type NetxErrorOptions } from '@netx/core';
 
 export const FleetErrorCodes = {
   /** The inventory is malformed: syntax, unknown keys, bad values, missing groups. */
@@ -42,6 +42,11 @@ export class InventoryError extends NetxError {
     super(FleetErrorCodes.INVENTORY, shown.join('\n'), options);
     this.problems = problems;
   }
+}
+
+/** True for an InventoryError from any copy of this package. */
+export function isInventoryError(value: unknown): value is InventoryError {
+  return isNetxError(value, FleetErrorCodes.INVENTORY);
 }
 
 export class CredentialError extends NetxError {

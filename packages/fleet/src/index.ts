@@ -2,6 +2,7 @@
 export {
   FleetErrorCodes,
   InventoryError,
+  isInventoryError,
   CredentialError,
   UnknownDriverError,
   UnknownSchemeError,

@@ -18,6 +18,7 @@ export {
   type CommandErrorHit,
   type PromptMatch,
 } from './checks.js';
+export { COMMON_NOT_PROMPTS, commonNotPromptFailures, promptSampleWithBlanks, type CommonNotPromptKind } from './not-prompts.js';
 export { randomChunks, seededRandom, seedOf } from './random.js';
 export {
   acceptInitCommands,

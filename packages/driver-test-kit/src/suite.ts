@@ -14,6 +14,7 @@ import {
   SAMPLE_ECHO,
   SAMPLE_OUTPUT,
 } from './checks.js';
+import { COMMON_NOT_PROMPTS, commonNotPromptFailures, promptSampleWithBlanks, type CommonNotPromptKind } from './not-prompts.js';
 import { seedOf } from './random.js';
 
 /** The three vitest functions the suite registers tests with (injected: vitest is a peer). */
@@ -84,6 +85,20 @@ export function driverKitSuite(api: KitTestApi, options: DriverKitOptions): void
             expect(findPrompt(driver, SAMPLE_OUTPUT + sample)).toBeUndefined();
           });
         });
+
+        const withBlanks = promptSampleWithBlanks(driver);
+        for (const kind of Object.keys(COMMON_NOT_PROMPTS) as CommonNotPromptKind[]) {
+          if (kind === 'blanks' && withBlanks !== undefined) {
+            // Not a skip: the exemption is itself checked (the sample is a prompt of this driver).
+            it(`common notPrompts (blanks) do not apply: its own prompt ${preview(withBlanks)} has blanks`, () => {
+              for (const buffer of promptContexts(withBlanks)) expect(endsInPrompt(driver, buffer), JSON.stringify(buffer)).toBe(true);
+            });
+            continue;
+          }
+          it(`common notPrompts (${kind}) are not prompts`, () => {
+            expect(commonNotPromptFailures(driver, kind), `${driver.name}: its prompt pattern takes these ${kind} lines for a prompt`).toEqual([]);
+          });
+        }
 
         (s.usernamePrompts ?? []).forEach((sample, i) => {
           it(`usernamePrompts[${i}] ${preview(sample)} asks for the user`, () => {

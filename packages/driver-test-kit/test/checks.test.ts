@@ -2,12 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { defineDriver, generic } from '@netx/core';
 import {
+  COMMON_NOT_PROMPTS,
+  commonNotPromptFailures,
   driverRegExps,
   endsInPrompt,
   findCommandError,
   findPager,
   findPrompt,
   guessEveryWay,
+  promptSampleWithBlanks,
   randomChunks,
   seededRandom,
   SAMPLE_OUTPUT,
@@ -83,5 +86,34 @@ describe('randomChunks', () => {
     expect(one.join('')).toBe(text);
     expect(randomChunks(text, seededRandom(42))).toEqual(one);
     expect(one.length).toBeGreaterThan(1);
+  });
+});
+
+describe('common notPrompts (negative samples every driver is checked against)', () => {
+  // The bug that let this kit pass: an IOS-like prompt whose host name class took a blank.
+  const blankName = defineDriver({ name: 'blank_name', prompt: /[\r\n][\w .\-]+(?:\([^)]+\))?[>#] ?$/, samples: { prompts: ['\r\nrouter1#'] } });
+  const anyTag = defineDriver({ name: 'any_tag', prompt: /[\r\n]<\S+> ?$/, samples: { prompts: ['\r\n<sw1>'] } });
+  const strict = defineDriver({ name: 'strict', prompt: /[\r\n][\w.\-]+(?:\([^)]+\))?[>#] ?$/, samples: { prompts: ['\r\nrouter1#'] } });
+
+  it('a host name class that takes blanks fails the blanks kind', () => {
+    expect(commonNotPromptFailures(blankName, 'blanks')).toEqual(expect.arrayContaining(['my router>', 'core sw1#']));
+    expect(commonNotPromptFailures(strict, 'blanks')).toEqual([]);
+  });
+  it('a prompt that takes an XML closing tag fails the output kind', () => {
+    expect(commonNotPromptFailures(anyTag, 'output')).toContain('</rpc-reply>');
+    expect(commonNotPromptFailures(strict, 'output')).toEqual([]);
+    expect(commonNotPromptFailures(strict, 'banner')).toEqual([]);
+  });
+  it('the blanks kind does not apply where the driver\'s own prompt (last line) has blanks', () => {
+    const fortiLike = defineDriver({ name: 'forti_like', prompt: /[\r\n]\S+(?: \(\S+\))? [#$] $/, samples: { prompts: ['\r\nFGT # ', '\r\nFGT (vdom) # '] } });
+    expect(promptSampleWithBlanks(fortiLike)).toBe('\r\nFGT # ');
+    // Blanks on an earlier line (Junos' `{master}` line) do not count; nor do ANSI codes.
+    const junosLike = defineDriver({ name: 'junos_like', samples: { prompts: ['\r\n{master:0 x}\r\nuser@host> ', '\x1b[1mr1\x1b[0m#'] } });
+    expect(promptSampleWithBlanks(junosLike)).toBeUndefined();
+    expect(promptSampleWithBlanks(generic)).toBeDefined();
+  });
+  it('every kind has samples, each ending the way prompts end or shaped like a banner line', () => {
+    for (const kind of Object.keys(COMMON_NOT_PROMPTS) as (keyof typeof COMMON_NOT_PROMPTS)[]) expect(COMMON_NOT_PROMPTS[kind].length).toBeGreaterThan(2);
+    expect(COMMON_NOT_PROMPTS.blanks.every((l) => /\S \S/.test(l) && /[>#] ?$/.test(l))).toBe(true);
   });
 });

@@ -6,6 +6,9 @@ import { MORE_PAGERS } from './pagers.js';
 
 export const adtran = defineDriver({
   name: 'adtran',
+  // Deviation: Exscript uses the generic prompt, whose `user@host dir` form takes `my dslam>`
+  // (words with a blank). The DSLAMs' prompts are a name, an optional `(mode)`, `>` or `#`.
+  prompt: /[\r\n][\w.\-]+(?:\([^)\r\n]+\))?[>#] ?(?=\n?$)/,
   pagers: MORE_PAGERS,
   initCommands: ['terminal length 0', 'terminal column 0'],
   authorizeCommand: 'enable\r\n',
@@ -25,7 +28,7 @@ export const adtran = defineDriver({
   },
   samples: {
     prompts: ['\r\ndslam123> ', '\r\ndslam123#', '\r\nTA5000(config)#', '\r\nnv3448>'],
-    notPrompts: ['\r\nadmin ttyp0        192.168.12.34    Thu Sep  6 12:22 - 12:25 (0+00:02)', '\r\none two'],
+    notPrompts: ['\r\nadmin ttyp0        192.168.12.34    Thu Sep  6 12:22 - 12:25 (0+00:02)', '\r\none two', '\r\nTA5000 shelf 1>', '\r\nSlot 3 card # 2#'],
     usernamePrompts: ['dslam123 login: ', '\r\nUsername: '],
     passwordPrompts: ['\r\nPassword:', 'password: '],
     errors: ['%Invalid or incomplete command\r\n', 'Error: no such shelf\r\n'],

@@ -8,7 +8,8 @@ export const eos = defineDriver({
   name: 'eos',
   usernamePrompt: [/user ?name: ?(?=\n?$)/i, / login: ?(?=\n?$)/i],
   passwordPrompt: /[\r\n]Password: ?(?=\n?$)/i,
-  prompt: /[\r\n]?[\-\w+.:/]+(?:\([^)]+\)){0,3}[>#] ?(?=\n?$)/,
+  // The name starts a line (or the buffer): unanchored, `my router>` ended in a prompt `router>`.
+  prompt: /(?:^|[\r\n])[\-\w+.:/]+(?:\([^)]+\)){0,3}[>#] ?(?=\n?$)/,
   errorPrompt: [/% ?Error/, /% ?Invalid input/i, /% ?(?:Incomplete|Ambiguous) command/i, /connection timed out/i],
   loginErrorPrompt: /[\r\n][^\r\n]*(?:[Bb]ad secrets?|denied|invalid|too short|incorrect|connection timed out|failed|failure)/i,
   pagers: EOS_PAGERS,
@@ -32,7 +33,7 @@ export const eos = defineDriver({
       '\r\neos_switch(config-sg-tacacs+-my_group)#',
       '\r\nspine1(s1)(config-if-Et1)# ',
     ],
-    notPrompts: ['\r\nEthernet1 is up, line protocol is up (connected)', '\r\nArista DCS-7050TX-64'],
+    notPrompts: ['\r\nEthernet1 is up, line protocol is up (connected)', '\r\nArista DCS-7050TX-64', '\r\nleaf 1(config)#', '\r\n  leaf1>', '\r\n</interfaces>'],
     usernamePrompts: ['\r\nUsername: ', 'hostname login: '],
     passwordPrompts: ['\r\nPassword: ', '\r\npassword:'],
     errors: ['% Invalid input\r\n', '% Incomplete command\r\n', '% Ambiguous command\r\n', '% Error: unable to open file\r\n'],

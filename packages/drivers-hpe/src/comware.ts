@@ -10,7 +10,8 @@ export const comware = defineDriver({
   usernamePrompt: /(?:user ?name|login): *$/i,
   passwordPrompt: /password: *$/i,
   // `<H3C>`, `[H3C]`, `[H3C-vlan10]`, IRF/RBM `RBM_P<fw1>`, `RBM_S[fw1-policy-security]`
-  prompt: /[\r\n](?:RBM_[PS])?(?:<[\w.\-@/:]{1,64}>|\[[\w.\-@/:]{1,64}\]) ?$/,
+  // `(?!\/)`: an XML closing tag (the `xml` view's output) has the shape of a `<sysname>`.
+  prompt: /[\r\n](?:RBM_[PS])?(?:<(?!\/)[\w.\-@/:]{1,64}>|\[[\w.\-@/:]{1,64}\]) ?$/,
   errorPrompt: [
     /^\s*% ?(?:Unrecognized command|Incomplete command|Ambiguous command|Too many parameters|Wrong parameter)/im,
     /% \S[^\r\n]* found at '\^' position/,
@@ -39,7 +40,7 @@ export const comware = defineDriver({
       '\r\n<HPE5130>',
       '\r\nRBM_S[fw1-ui-vty0-63]',
     ],
-    notPrompts: ['\r\n[Slot 1]  state: Normal', '\r\n version 7.1.070, Release 3208P03', '\r\n<cr>  The end'],
+    notPrompts: ['\r\n[Slot 1]  state: Normal', '\r\n version 7.1.070, Release 3208P03', '\r\n<cr>  The end', '\r\n</data>', '\r\n</rpc-reply>]]>]]>'],
     usernamePrompts: ['\r\nLogin authentication\r\n\r\n\r\nUsername:', 'login: '],
     passwordPrompts: ['\r\nPassword:'],
     errors: [

@@ -58,6 +58,8 @@ export const hp_pro_curve = defineDriver({
       // self-written: an echo line after a blank-containing prompt, a config line naming it
       '\r\nProCurve Switch 2810-24G# show system',
       '\r\nhostname "ProCurve Switch 2810-24G"',
+      // up to four words make a name; a longer output line ending in `#` is not a prompt
+      '\r\nLink state of port 1 is up#',
       '\r\n  System Name        : HP-2920-24G',
     ],
     usernamePrompts: ['\r\nUsername: ', '\r\nUsername:'],

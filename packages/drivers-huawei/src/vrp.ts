@@ -7,7 +7,8 @@ export const vrp = defineDriver({
   name: 'vrp',
   usernamePrompt: /user ?name: /i,
   passwordPrompt: /[\r\n]Password: (?=\n?$)/,
-  prompt: /[\r\n][<[]\S+[>\]] ?(?=\n?$)/i,
+  // `(?!\/)`: an XML closing tag (`</data>`, NETCONF output) has the shape of a `<view>`.
+  prompt: /[\r\n][<[](?!\/)\S+[>\]] ?(?=\n?$)/i,
   pagers: VRP_PAGERS,
   initCommands: ['screen-length 0 temporary'],
   guess: {
@@ -19,7 +20,7 @@ export const vrp = defineDriver({
   },
   samples: {
     prompts: ['\r\n<hostname>', '\r\n<HUAWEI>', '\r\n[HUAWEI]', '\r\n[~HUAWEI-GigabitEthernet0/0/1]', '\r\n[*HUAWEI] ', '\r\n<fw-1> '],
-    notPrompts: ['\r\nGigabitEthernet0/0/1 current state : UP', '\r\nHuawei Versatile Routing Platform Software'],
+    notPrompts: ['\r\nGigabitEthernet0/0/1 current state : UP', '\r\nHuawei Versatile Routing Platform Software', '\r\n</data>', '\r\n  </interface>'],
     usernamePrompts: ['\r\nUsername: ', 'User name: '],
     passwordPrompts: ['\r\nPassword: '],
     errors: ["                ^\r\nError: Unrecognized command found at '^' position.\r\n", 'Error: Wrong parameter found at \'^\' position.\r\n', 'Error:Incomplete command found at \'^\' position.\r\n'],

@@ -1,4 +1,4 @@
-// Icotera CPEs: Exscript's `icotera` driver (prompt: anything ending in `>`).
+// Icotera CPEs: Exscript's `icotera` driver (prompt: a `>` after an optional name).
 import { defineDriver } from '@netx/core';
 import { MORE_PAGERS } from './pagers.js';
 
@@ -6,7 +6,9 @@ export const icotera = defineDriver({
   name: 'icotera',
   usernamePrompt: /user ?name: ?(?=\n?$)/i,
   passwordPrompt: /(?:[\r\n]Password: ?|last resort password:)(?=\n?$)/,
-  prompt: /.*?>\s*$/,
+  // Deviation: Exscript's `.*?>` takes any line ending in `>` (XML output, banners, text);
+  // the prompt is a bare `>` or a name without blanks before it, alone on its line.
+  prompt: /(?:^|[\r\n])[\w.\-]*>\s*$/,
   errorPrompt: /ERROR/,
   pagers: MORE_PAGERS,
   guess: {
@@ -14,7 +16,7 @@ export const icotera = defineDriver({
   },
   samples: {
     prompts: ['\r\n>', '\r\n> ', '\r\ncpe>', '\r\ni6800>\r\n'],
-    notPrompts: ['\r\nICOTERA cpe-model firmware-version', '\r\nuptime 12 days'],
+    notPrompts: ['\r\nICOTERA cpe-model firmware-version', '\r\nuptime 12 days', '\r\nICOTERA cpe-model firmware-version >', '\r\n<html>', '\r\nrx bytes -> tx bytes >'],
     usernamePrompts: ['\r\nUsername: '],
     passwordPrompts: ['\r\nPassword: '],
     errors: ['ERROR: unknown command\r\n', 'Command failed: ERROR 12\r\n'],

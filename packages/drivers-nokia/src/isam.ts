@@ -10,8 +10,9 @@ export const isam = defineDriver({
   // Deviation: Exscript's pattern has no end anchor, so a prompt-like start of any line
   // (the echo `NAME>#show ...`, output) ended the wait mid-output. Anchored at the end;
   // `>?[>#]` takes the whole `>#` (unanchored, the `>` alone was enough); a `(...)`
-  // context stays on its line.
-  prompt: /[\r\n][\- +\d+\w+.]+(?:\([^)\r\n]+\))?>?[>#] ?(?=\n?$)/,
+  // context stays on its line. The name class holds no blank (Exscript's did): `alarm table
+  // full >#` or an indented output line is not a prompt.
+  prompt: /[\r\n][\-+\w.]+(?:\([^)\r\n]+\))?>?[>#] ?(?=\n?$)/,
   pagers: ISAM_PAGERS,
   guess: {
     head: [{ match: /last login : \d{1,2}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{1,2}:\d{1,2}/, score: 90 }],
@@ -29,6 +30,8 @@ export const isam = defineDriver({
       '\r\nISAM-7302>#info configure system\r\nconfigure system\r\n  id DISTRICT-CITY\r\nexit all',
       '\r\nalarm count > threshold 5\r\nlink 1 up',
       '\r\ntotal 2 entries # end of table\r\n',
+      '\r\nDISTRICT CITY>#',
+      '\r\n   ISAM-7302>#',
     ],
     usernamePrompts: ['login: ', '\r\nlogin:'],
     passwordPrompts: ['\r\npassword:', '\r\nPassword: '],

@@ -6,7 +6,9 @@ export const sp_vxoa = defineDriver({
   name: 'sp_vxoa',
   usernamePrompt: /[\r\n]login ?:as :/,
   passwordPrompt: /[\r\n][Pp]assword: ?(?=\n?$)/,
-  prompt: /[\r\n].*?[>#] ?(?=\n?$)/,
+  // Deviation: Exscript's `.*?[>#]` takes any line ending in `>` or `#` (banner frames, XML
+  // output). The prompt is `name >`, `name #` or `name (mode) #`.
+  prompt: /[\r\n][\w.\-]+(?: \([^)\r\n]+\))? ?[>#] ?(?=\n?$)/,
   errorPrompt: /^(unknown|invalid|error|syntax error)/i,
   pagers: MORE_PAGERS,
   initCommands: ['terminal length 65536'],
@@ -19,7 +21,13 @@ export const sp_vxoa = defineDriver({
   },
   samples: {
     prompts: ['\r\nsilverpeak_vxoa >', '\r\nsilverpeak_vxoa #', '\r\nsp-dc1 (config) # '],
-    notPrompts: ['\r\nPeak Systems Inc. End User License Agreement.', '\r\nLast login: Wed May  8 09:11:32 2019 from 192.168.1.3'],
+    notPrompts: [
+      '\r\nPeak Systems Inc. End User License Agreement.',
+      '\r\nLast login: Wed May  8 09:11:32 2019 from 192.168.1.3',
+      '\r\nsilverpeak vxoa #',
+      '\r\n################################',
+      '\r\nTunnel to-hub is up >',
+    ],
     usernamePrompts: ['\r\nlogin :as :', '\r\nlogin:as :'],
     passwordPrompts: ['\r\nPassword:', '\r\npassword: '],
     errors: ['Unknown command "shw"\r\n', 'Invalid argument\r\n', 'syntax error\r\n'],

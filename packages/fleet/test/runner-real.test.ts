@@ -30,7 +30,7 @@ describe('telnet: busybox telnetd', () => {
     const url = `telnet://${TELNET_ACCOUNT.user}@127.0.0.1:${d.port}`;
     const inv = buildInventory({ hosts: { t1: url, t2: url, t3: url, down: `telnet://admin@127.0.0.1:${closed}` } });
     const accounts = envAccounts({ env: { NETX_PASSWORD: TELNET_ACCOUNT.password, NETX_ENABLE_PASSWORD: TELNET_ACCOUNT.enable } });
-    const run = runFleet(inv, { commands: ['show version'], enable: true }, { transports: { telnet: () => new TelnetTransport() }, accounts, drivers: allDrivers, concurrency: 2, retries: 1, retryDelay: 10, timeout: 20_000 });
+    const run = runFleet(inv, { commands: ['show version'], enable: true, autoInit: true }, { transports: { telnet: () => new TelnetTransport() }, accounts, drivers: allDrivers, concurrency: 2, retries: 1, retryDelay: 10, timeout: 20_000 });
     const { results, summary } = await run.collect();
     const r = byHost(results);
     for (const h of ['t1', 't2', 't3']) {
@@ -41,6 +41,8 @@ describe('telnet: busybox telnetd', () => {
         'netx-rtr1 uptime is 1 week, 2 days',
       ]);
       expect(r[h]!.timings.connectMs).toBeGreaterThanOrEqual(0);
+      // The script knows no `terminal length 0`: a warning, not a failure.
+      expect(r[h]!.warnings).toEqual([expect.stringMatching(/^autoInit: the device rejected its terminal set-up \(.*\); paged output is answered as it comes\.$/)]);
     }
     expect(r.down).toMatchObject({ ok: false, attempts: 2, error: { code: 'NETX_CONNECTION', name: 'ConnectionError' } });
     expect(summary).toMatchObject({ total: 4, ok: 3, failed: 1, errors: { NETX_CONNECTION: 1 } });

@@ -43,7 +43,7 @@ export function progressView(out: OutStream, progress: () => RunProgress, clock:
   }
   let timer: unknown;
   let stopped = false;
-  const draw = () => void out.write(`\r\x1b[2K${renderBar(progress(), out.columns ?? 80)}`);
+  const draw = () => void out.write(`\r\x1b[2K${renderBar(progress(), out.columns || 80)}`);
   const tick = () => {
     if (stopped) return;
     draw();

@@ -159,6 +159,7 @@ function toResult(host: Host, o: AttemptOutcome | undefined, attempts: number, s
     started: true,
     ...(o?.driver !== undefined ? { driver: o.driver } : {}),
     ...(o?.error ? { error: o.error } : {}),
+    ...(o?.warnings.length ? { warnings: o.warnings } : {}),
     outputs: o?.outputs ?? [],
     ...(o?.result !== undefined ? { result: o.result } : {}),
     attempts,

@@ -20,6 +20,7 @@ export interface AttemptOutcome {
   /** The failure is a connection error before login: a retry may help. */
   retryable: boolean;
   driver?: string;
+  warnings: string[];
   outputs: CommandOutput[];
   result?: unknown;
   connectMs?: number;
@@ -45,7 +46,7 @@ export function sessionLogPath(logDir: string, hostName: string): string {
 
 export async function runAttempt(a: AttemptContext): Promise<AttemptOutcome> {
   const { host, job, clock } = a;
-  const out: AttemptOutcome = { ok: false, phase: 'prepare', retryable: false, outputs: [] };
+  const out: AttemptOutcome = { ok: false, phase: 'prepare', retryable: false, outputs: [], warnings: [] };
   let redact = (t: string) => t;
   let conn: Protocol | undefined;
   const onAbort = () => void conn?.close().catch(() => conn?.close(true));
@@ -88,7 +89,15 @@ export async function runAttempt(a: AttemptContext): Promise<AttemptOutcome> {
     out.driver = conn.getDriver().name;
 
     out.phase = 'commands';
-    if (job.autoInit) await conn.autoInit();
+    if (job.autoInit) {
+      try {
+        await conn.autoInit();
+      } catch (err) {
+        // A device that refuses `terminal length 0` still works: the Protocol answers its pager.
+        if (!isNetxError(err, 'NETX_INVALID_COMMAND')) throw err;
+        out.warnings.push(`autoInit: the device rejected its terminal set-up (${redact(firstLine(err.message))}); paged output is answered as it comes.`);
+      }
+    }
     for (const command of job.commands) {
       const output = await runCommand(conn, command, a, redact);
       out.outputs.push(output);
@@ -155,6 +164,8 @@ async function parseSafely(parse: NonNullable<FleetOptions['parse']>, platform: 
     return { parseError: err instanceof Error ? err.message : String(err) };
   }
 }
+
+const firstLine = (text: string) => text.split('\n')[0]!;
 
 function isConnectionFailure(err: unknown): boolean {
   if (isNetxError(err, 'NETX_CONNECTION')) return true;

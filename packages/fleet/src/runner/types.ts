@@ -107,6 +107,8 @@ export interface HostResult {
   /** The driver used (fixed or guessed). */
   readonly driver?: string;
   readonly error?: HostErrorInfo;
+  /** Problems that did not fail the host (a rejected terminal set-up). */
+  readonly warnings?: readonly string[];
   readonly outputs: readonly CommandOutput[];
   /** What the job's task returned. */
   readonly result?: unknown;

@@ -1,0 +1,122 @@
+// The `netx` program spawned from source against real servers on 127.0.0.1: busybox
+// telnetd (fake IOS script), OpenSSH sshd (fake IOS CLI), a closed port; JSON and
+// NDJSON checked field by field, session logs, Ctrl-C mid-run, `netx shell` in a pty.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeIosCommand, freePort, generateKey, startSshd, startTelnetd, TELNET_ACCOUNT, TELNET_DEVICE, TEST_USER, type Sshd, type Telnetd } from '../../../packages/fleet/test/helpers/servers.js';
+import { spawnNetx } from './helpers/spawn.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'netx-e2e-'));
+let telnetd: Telnetd;
+let hung: Telnetd;
+let sshd: Sshd;
+beforeAll(async () => {
+  const hang = join(tmp, 'hang.sh');
+  writeFileSync(hang, '#!/bin/sh\nexec sleep 300\n', { mode: 0o755 });
+  [telnetd, hung, sshd] = await Promise.all([
+    startTelnetd({ loginProgram: TELNET_DEVICE, env: { NETX_DEVICE_LOGIN: 'a3', NETX_DEVICE_USER: TELNET_ACCOUNT.user, NETX_DEVICE_PASSWORD: TELNET_ACCOUNT.password, NETX_DEVICE_ENABLE_PASSWORD: TELNET_ACCOUNT.enable } }),
+    startTelnetd({ loginProgram: hang }),
+    startSshd({ forceCommand: fakeIosCommand('--hostname', 'r9', '--enable', 'en-secret') }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([telnetd?.stop(), hung?.stop(), sshd?.stop()]);
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const telnetEnv = { NETX_PASSWORD: TELNET_ACCOUNT.password, NETX_ENABLE_PASSWORD: TELNET_ACCOUNT.enable };
+const established = (port: number) => execFileSync('ss', ['-Htn', 'state', 'established', `( sport = :${port} )`], { encoding: 'utf8' }).trim();
+
+describe('netx run against telnetd and sshd', () => {
+  it('telnet, --json: every field of every record; a closed port makes exit 1', async () => {
+    const closed = await freePort();
+    const url = `telnet://admin@127.0.0.1:${telnetd.port}`;
+    const p = spawnNetx(['run', url, `telnet://admin@127.0.0.1:${closed}`, '-c', 'show version', '--enable', '--json'], { env: telnetEnv });
+    expect(await p.exit, p.stderr()).toBe(1);
+    const doc = JSON.parse(p.stdout()) as { results: Record<string, any>[]; summary: Record<string, unknown> };
+    const [ok, down] = doc.results;
+    expect(Object.keys(ok!).sort(), JSON.stringify(ok)).toEqual(['attempts', 'driver', 'host', 'ok', 'outputs', 'started', 'timings', 'url', 'warnings']);
+    expect(ok!.warnings).toEqual([expect.stringContaining('autoInit: the device rejected its terminal set-up')]);
+    expect(ok).toMatchObject({ host: `127.0.0.1:${telnetd.port}`, url, ok: true, started: true, driver: 'ios', attempts: 1 });
+    expect(ok!.outputs).toEqual([
+      {
+        command: 'show version',
+        output: 'Cisco IOS Software, C2900 Software (C2900-UNIVERSALK9-M), Version 15.1(4)M4, RELEASE SOFTWARE (fc1)\nTechnical Support: http://www.cisco.com/techsupport\nnetx-rtr1 uptime is 1 week, 2 days',
+        ms: expect.any(Number),
+      },
+    ]);
+    expect(Object.keys(ok!.timings).sort()).toEqual(['connectMs', 'loginMs', 'startedAt', 'totalMs']);
+    expect(ok!.timings.totalMs).toBeGreaterThanOrEqual(ok!.timings.connectMs + ok!.timings.loginMs);
+    expect(down).toMatchObject({ host: `127.0.0.1:${closed}`, ok: false, started: true, attempts: 1, outputs: [], error: { code: 'NETX_CONNECTION', name: 'ConnectionError' } });
+    expect(down!.error.message).toContain(`127.0.0.1:${closed}`);
+    expect(doc.summary).toEqual({ total: 2, ok: 1, failed: 1, aborted: 0, durationMs: expect.any(Number), errors: { NETX_CONNECTION: 1 } });
+    expect(p.stdout() + p.stderr()).not.toContain(TELNET_ACCOUNT.password);
+  });
+
+  it('ssh from an inventory with a key file, --ndjson, --log-dir: private logs without the password', async () => {
+    const key = generateKey(tmp, 'id_e2e', 'ed25519');
+    chmodSync(key.privatePath, 0o600);
+    sshd.authorize(TEST_USER.name, key.publicLine);
+    const inv = join(tmp, 'inv.yaml');
+    writeFileSync(inv, `defaults: { driver: ios, username: ${TEST_USER.name} }\nhosts:\n  pw: ssh://127.0.0.1:${sshd.port}\n  keyed: { url: "ssh://127.0.0.1:${sshd.port}", options: { keyFile: ${key.privatePath} } }\n`);
+    const logDir = join(tmp, 'logs');
+    const p = spawnNetx(['run', '-i', inv, '--host-keys', 'off', '-c', 'show version', '--enable', '--no-auto-init', '--ndjson', '--log-dir', logDir], {
+      env: { NETX_PASSWORD: TEST_USER.password, NETX_ENABLE_PASSWORD: 'en-secret' },
+    });
+    expect(await p.exit, p.stderr() + sshd.log()).toBe(0);
+    const lines = p.stdout().trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(lines.map((l) => l.type)).toEqual(['host', 'host', 'summary']);
+    for (const l of lines.slice(0, 2)) {
+      expect(l).toMatchObject({ ok: true, driver: 'ios', url: `ssh://${TEST_USER.name}@127.0.0.1:${sshd.port}`, logFile: join(logDir, `${l.host}.log`) });
+      expect(l.outputs[0].output).toMatch(/^Cisco IOS Software, C2900 Software \(C2900-UNIVERSALK9-M\), Version 15\.2\(4\)M3/);
+    }
+    expect(lines[2]).toMatchObject({ type: 'summary', total: 2, ok: 2, failed: 0 });
+    expect(sshd.log()).toMatch(/Accepted publickey for netxtest/);
+    expect(readdirSync(logDir).sort()).toEqual(['keyed.log', 'pw.log']);
+    for (const f of readdirSync(logDir)) {
+      const text = readFileSync(join(logDir, f), 'utf8');
+      expect(text).toContain('Cisco IOS Software');
+      expect(text).not.toContain(TEST_USER.password);
+      expect(text).not.toContain('en-secret');
+      expect(statSync(join(logDir, f)).mode & 0o777).toBe(0o600);
+    }
+  });
+
+  it('Ctrl-C mid-run: the stuck sessions are closed, the finished hosts are printed, exit 130', { timeout: 90_000 }, async () => {
+    const fast = `telnet://admin@127.0.0.1:${telnetd.port}`;
+    const stuck = `telnet://admin@127.0.0.1:${hung.port}`;
+    const inv = join(tmp, 'mixed.yaml');
+    writeFileSync(inv, `hosts:\n  fast1: ${fast}\n  fast2: ${fast}\n  stuck1: ${stuck}\n  stuck2: ${stuck}\n`);
+    const p = spawnNetx(['run', '-i', inv, '-c', 'show version', '-j', '4', '--timeout', '120'], { env: telnetEnv });
+    await p.waitFor(/\[2\/4\] ok fast\d[\s\S]*\n/, 'two hosts done');
+    for (let i = 0; i < 200 && established(hung.port).split('\n').filter(Boolean).length < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(established(hung.port).split('\n').filter(Boolean)).toHaveLength(2);
+    p.child.kill('SIGINT');
+    expect(await p.exit, p.stderr()).toBe(130);
+    expect(p.stderr()).toContain('Interrupted: closing 2 running session(s); finished hosts are kept.');
+    const out = p.stdout();
+    expect(out).toMatch(/^fast1 +ok +ios /m);
+    expect(out).toMatch(/^fast2 +ok +ios /m);
+    expect(out).toMatch(/^stuck1 +FAILED +- +[\d.]+s +NETX_ABORTED: The run was stopped while stuck1 was in the login phase\.$/m);
+    expect(out).toMatch(/^4 host\(s\): 2 ok, 2 failed \(2 stopped\) in /m);
+    for (let i = 0; i < 200 && established(hung.port) !== ''; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(established(hung.port)).toBe('');
+  });
+});
+
+describe('netx shell in a pseudo-terminal', () => {
+  it('logs in over SSH, the window size reaches the device, Ctrl-] ends the session', async () => {
+    const p = spawnNetx(['shell', `ssh://${TEST_USER.name}@127.0.0.1:${sshd.port}`, '--host-keys', 'off'], { env: { NETX_PASSWORD: TEST_USER.password }, pty: { columns: 123, rows: 45 } });
+    await p.waitFor(/r9>/, 'the prompt');
+    p.child.stdin!.write('show term\r');
+    await p.waitFor(/cols=\d+ rows=\d+/, 'the terminal size');
+    p.child.stdin!.write('\u001d');
+    expect(await p.exit, p.stdout()).toBe(0);
+    expect(p.stdout()).toContain('netx: connected to ssh://netxtest@127.0.0.1');
+    expect(p.stdout()).toMatch(/cols=123 rows=45/);
+    expect(p.stdout()).toContain('netx: session closed.');
+  });
+});

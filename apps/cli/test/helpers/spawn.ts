@@ -1,0 +1,69 @@
+// Spawns the `netx` program from source (node + tsx, like the demo), plain or
+// inside a real pseudo-terminal (`script` from util-linux).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const CLI_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const ENTRY = { bin: 'src/bin.ts', lab: 'test/fixtures/netx-lab.ts' } as const;
+const NODE_ARGS = ['--conditions=@netx/source', '--import', 'tsx'];
+
+export interface Spawned {
+  readonly child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  readonly exit: Promise<number>;
+  /** Resolves once `re` matches stdout (+ stderr); rejects when the process ends first. */
+  waitFor(re: RegExp, what: string): Promise<void>;
+}
+
+export function quote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface SpawnOptions {
+  env?: Record<string, string>;
+  entry?: keyof typeof ENTRY;
+  /** Run inside a pseudo-terminal of this size. */
+  pty?: { columns: number; rows: number };
+}
+
+export function spawnNetx(args: readonly string[], opts: SpawnOptions = {}): Spawned {
+  const argv = [...NODE_ARGS, ENTRY[opts.entry ?? 'bin'], ...args];
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...opts.env };
+  const child = opts.pty
+    ? spawn('script', ['-qfec', `stty cols ${opts.pty.columns} rows ${opts.pty.rows}; exec ${[process.execPath, ...argv].map(quote).join(' ')}`, '/dev/null'], { cwd: CLI_DIR, env })
+    : spawn(process.execPath, argv, { cwd: CLI_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const watchers = new Set<() => void>();
+  child.stdout!.on('data', (b: Buffer) => {
+    out += b.toString('utf8');
+    for (const w of [...watchers]) w();
+  });
+  child.stderr!.on('data', (b: Buffer) => {
+    err += b.toString('utf8');
+    for (const w of [...watchers]) w();
+  });
+  const exit = new Promise<number>((resolve) => child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exit,
+    waitFor(re, what) {
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (re.test(out + err)) {
+            watchers.delete(check);
+            resolve();
+          }
+        };
+        watchers.add(check);
+        check();
+        void exit.then(() => {
+          if (watchers.delete(check)) reject(new Error(`netx ended before ${what}; stdout:\n${out}\nstderr:\n${err}`));
+        });
+      });
+    },
+  };
+}

@@ -14,6 +14,7 @@ export class LineGateway implements PeerSession {
   private skipLf = false;
   private ended = false;
   private size: { columns: number; rows: number } | undefined;
+  private type: string | undefined;
 
   constructor(
     private readonly sink: ByteSink,
@@ -59,6 +60,11 @@ export class LineGateway implements PeerSession {
     this.device?.resize?.(columns, rows);
   }
 
+  terminalType(type: string): void {
+    this.type = type;
+    this.device?.terminalType?.(type);
+  }
+
   clientClosed(): void {
     this.ended = true;
     this.device?.clientClosed();
@@ -72,6 +78,7 @@ export class LineGateway implements PeerSession {
     if (device) {
       this.device = device;
       if (this.size) device.resize?.(this.size.columns, this.size.rows);
+      if (this.type !== undefined) device.terminalType?.(this.type);
       return device;
     }
     if (++this.tries >= MAX_TRIES) {

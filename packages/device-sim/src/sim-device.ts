@@ -141,6 +141,7 @@ export class SimDevice {
       peer: {
         receive: (bytes) => peer.receive(bytes),
         resize: (columns, rows) => peer.resize?.(columns, rows),
+        terminalType: (type) => peer.terminalType?.(type),
         clientClosed: () => {
           link.detach();
           peer.clientClosed();

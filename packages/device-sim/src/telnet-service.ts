@@ -51,7 +51,11 @@ export class TelnetService {
     socket.on('data', (chunk: Buffer) => {
       const r = codec.receive(chunk);
       for (const reply of r.replies) socket.write(reply);
-      if (r.terminalChanged) peer?.resize?.(codec.terminal.columns, codec.terminal.rows);
+      if (r.terminalChanged) {
+        const t = codec.terminal;
+        peer?.terminalType?.(t.type);
+        peer?.resize?.(t.columns, t.rows);
+      }
       for (const data of r.data) peer?.receive(data);
     });
     socket.on('error', () => undefined);

@@ -35,7 +35,10 @@ export function portOf(fleet: Fleet, name: string, proto: SimProtocol): number {
 }
 
 export interface ClientOptions {
+  /** default 'ios' */
   driver?: string;
+  /** No fixed driver: the Protocol guesses the OS. */
+  guess?: boolean;
   timeout?: number;
   path?: string;
   /** The client's clock (its timeouts). default: the system clock */
@@ -68,7 +71,7 @@ export function protocolFor(kind: ClientKind, opts: ClientOptions = {}): Protoco
   return new Protocol({
     transport: transportFor(kind, opts),
     drivers: allDrivers,
-    driver: opts.driver ?? 'ios',
+    ...(opts.guess ? {} : { driver: opts.driver ?? 'ios' }),
     timeout: opts.timeout ?? 15_000,
     connectTimeout: opts.timeout ?? 15_000,
     stderr: () => undefined,

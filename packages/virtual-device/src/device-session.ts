@@ -70,6 +70,10 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
     this.terminal = { ...this.terminal, columns, rows };
   }
 
+  terminalType(type: string): void {
+    this.terminal = { ...this.terminal, type };
+  }
+
   clientClosed(): void {
     if (this.closed) return;
     this.closed = true;

@@ -35,6 +35,8 @@ export interface PeerSession {
   receive(bytes: Uint8Array): void;
   /** The client changed the window size. */
   resize?(columns: number, rows: number): void;
+  /** The client told its terminal type after the connection opened (Telnet TTYPE). */
+  terminalType?(type: string): void;
   /** The client closed the connection (or it ended). Idempotent. */
   clientClosed(): void;
 }

@@ -148,6 +148,8 @@ export const iosProfile: DeviceProfile = {
   name: 'ios',
   description: 'Cisco IOS 15 router: Username/Password, r1> / r1# / r1(config)#, --More-- pager, IOS abbreviations',
   sshVersion: 'SSH-2.0-Cisco-1.25',
+  driver: 'ios',
+  probe: { command: 'show version', expect: 'Cisco IOS Software' },
   options: (o: ProfileBuildOptions = {}) =>
     iosOptions({
       ...o.overrides,

@@ -106,6 +106,8 @@ export const junosProfile: DeviceProfile = {
   name: 'junos',
   description: 'Juniper Junos MX router: login:/Password:, user@r1> / [edit] user@r1#, ---(more N%)--- pager',
   sshVersion: 'SSH-2.0-OpenSSH_7.5',
+  driver: 'junos',
+  probe: { command: 'show version', expect: 'Junos: 21.4R3.15' },
   options: (o: ProfileBuildOptions = {}) => {
     const options = junosOptions({
       ...o.overrides,

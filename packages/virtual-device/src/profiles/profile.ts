@@ -39,6 +39,10 @@ export interface DeviceProfile {
   readonly sshVersion?: string;
   /** The device's own login dialogue runs again after SSH authentication (Enterasys-style). default false */
   readonly loginAfterSshAuth?: boolean;
+  /** The netx driver that talks to this platform (`ios`, `junos`, ...), for tests and tools; none: guessed. */
+  readonly driver?: string;
+  /** A command every device of the profile answers and a text its output contains (simulator self-tests). */
+  readonly probe?: { readonly command: string; readonly expect: string };
   options(opts?: ProfileBuildOptions): VirtualDeviceOptions;
 }
 
@@ -93,6 +97,8 @@ export interface ProfileSpec {
   readonly newline?: string;
   readonly sshVersion?: string;
   readonly loginAfterSshAuth?: boolean;
+  readonly driver?: string;
+  readonly probe?: { readonly command: string; readonly expect: string };
 }
 
 const fill = (template: string, info: PromptInfo) =>
@@ -164,6 +170,8 @@ export function defineProfile(spec: ProfileSpec): DeviceProfile {
     description: spec.description,
     ...(spec.sshVersion !== undefined ? { sshVersion: spec.sshVersion } : {}),
     ...(spec.loginAfterSshAuth !== undefined ? { loginAfterSshAuth: spec.loginAfterSshAuth } : {}),
+    ...(spec.driver !== undefined ? { driver: spec.driver } : {}),
+    ...(spec.probe !== undefined ? { probe: spec.probe } : {}),
     options(o: ProfileBuildOptions = {}): VirtualDeviceOptions {
       const user = o.overrides ?? {};
       const enablePassword = o.enablePassword === undefined ? 'enable' : o.enablePassword;

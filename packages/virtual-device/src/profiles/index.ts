@@ -2,7 +2,12 @@ export { iosDevice, iosOptions, iosProfile, iosPrompt, iosInvalidInput, iosExecC
 export { iosShowVersion, iosRunningConfig, IOS_SHOW_CLOCK, IOS_SHOW_IP_INTERFACE_BRIEF } from './ios-texts.js';
 export { junosDevice, junosOptions, junosProfile, junosPrompt, junosUnknownCommand, junosOperationalCommands, junosConfigCommands, type JunosDeviceOptions } from './junos.js';
 export { junosShowVersion, JUNOS_SHOW_INTERFACES_TERSE } from './junos-texts.js';
+export { NXOS_CAPTURE_OPTIONS, nxosProfile, nxosPrompt, nxosExecCommands, nxosConfigCommands, nxosInterfaceCommands } from './nxos.js';
+export { IOS_XR_CAPTURE_OPTIONS, iosXrProfile, iosXrPrompt, iosXrExecCommands, iosXrConfigCommands, iosXrInterfaceCommands } from './ios-xr.js';
+export { EOS_CAPTURE_OPTIONS, eosProfile, eosPrompt, eosExecCommands, eosConfigCommands } from './eos.js';
+export { captureTable, capturedCommands, servedText, withHostname, type CaptureTableOptions } from './capture-table.js';
+export { locateFault, literalCommands, type WordFault } from './cli-words.js';
 export { rawDevice } from './raw.js';
-export { mergeTables } from './merge.js';
+export { mergeTables, pairs } from './merge.js';
 export { defineProfile, modeSwitch, pagerLengthHandler, type ConfigModeSpec, type DeviceProfile, type ProfileBuildOptions, type ProfileSpec } from './profile.js';
 export { profiles, registerProfile, getProfile, profileNames } from './registry.js';

@@ -2,7 +2,8 @@
 // same literal key because the user's table is searched first.
 import type { CommandResponse, CommandTable } from '../types.js';
 
-function pairs(table: CommandTable | undefined): Array<readonly [string | RegExp, CommandResponse]> {
+/** The entries of a command table in its order (a record's in key order). */
+export function pairs(table: CommandTable | undefined): Array<readonly [string | RegExp, CommandResponse]> {
   if (!table) return [];
   const proto = Object.getPrototypeOf(table);
   if (proto === Object.prototype || proto === null) return Object.entries(table as Record<string, CommandResponse>);

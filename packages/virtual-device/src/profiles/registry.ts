@@ -3,10 +3,16 @@
 import type { DeviceProfile } from './profile.js';
 import { iosProfile } from './ios.js';
 import { junosProfile } from './junos.js';
+import { nxosProfile } from './nxos.js';
+import { iosXrProfile } from './ios-xr.js';
+import { eosProfile } from './eos.js';
 
 const BUILT_IN: readonly DeviceProfile[] = [
   iosProfile,
   junosProfile,
+  nxosProfile,
+  iosXrProfile,
+  eosProfile,
 ];
 
 const registry = new Map<string, DeviceProfile>(BUILT_IN.map((p) => [p.name, p]));

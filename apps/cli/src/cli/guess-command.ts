@@ -1,26 +1,18 @@
 // `netx guess URL`: logs in and prints the driver the OS guesser picks, with the
 // score of every driver that scored (fed the same text the Protocol saw).
 import { inject, injectable } from 'tsyringe';
-import { OsGuesser, type Clock, type Driver } from '@netx/core';
-import type { AskFunction } from '@netx/fleet';
-import { TOKENS } from '../tokens.js';
-import { EXIT, type CliIo, type TransportsProvider } from './io.js';
-import { login, prepareSession, type SessionFlags } from './session.js';
+import { OsGuesser } from '@netx/core';
+import { EXIT } from './io.js';
+import { login, prepareSession, SessionDeps, type SessionFlags } from './session.js';
 import { formatTable } from './table.js';
 
 @injectable()
 export class GuessCommand {
-  constructor(
-    @inject(TOKENS.Transports) readonly transports: TransportsProvider,
-    @inject(TOKENS.Drivers) readonly drivers: readonly Driver[],
-    @inject(TOKENS.Clock) readonly clock: Clock,
-    @inject(TOKENS.Io) readonly io: CliIo,
-    @inject(TOKENS.Ask) readonly ask: AskFunction,
-  ) {}
+  constructor(@inject(SessionDeps) private readonly deps: SessionDeps) {}
 
   async execute(url: string, flags: SessionFlags & { json?: boolean }): Promise<number> {
-    const s = await prepareSession(url, flags, this);
-    const guesser = new OsGuesser(this.drivers);
+    const s = await prepareSession(url, flags, this.deps);
+    const guesser = new OsGuesser(this.deps.drivers);
     const off = s.conn.on('dataReceived', (text) => guesser.data(text));
     try {
       await login(s, flags, true);
@@ -31,10 +23,10 @@ export class GuessCommand {
       guesser.endHead();
       const driver = s.conn.guessOs();
       const scores = guesser.scores();
-      if (flags.json) this.io.stdout.write(`${JSON.stringify({ host: s.host.name, url: s.host.url.href, driver, scores }, null, 2)}\n`);
+      if (flags.json) this.deps.io.stdout.write(`${JSON.stringify({ host: s.host.name, url: s.host.url.href, driver, scores }, null, 2)}\n`);
       else {
         const rows = [['DRIVER', 'SCORE'], ...scores.map((x) => [x.name, String(x.score)])];
-        this.io.stdout.write(`${s.host.url.href}: ${driver}\n${scores.length ? formatTable(rows) : '(no driver scored: generic)'}\n`);
+        this.deps.io.stdout.write(`${s.host.url.href}: ${driver}\n${scores.length ? formatTable(rows) : '(no driver scored: generic)'}\n`);
       }
       return EXIT.OK;
     } finally {

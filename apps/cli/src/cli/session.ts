@@ -1,9 +1,11 @@
 // One interactive connection for `netx shell` and `netx guess`: the host from a URL,
 // the transport for its scheme, credentials, connect and log in.
+import { inject, injectable } from 'tsyringe';
 import { Account, Protocol, type AccountFactory, type Clock, type Driver } from '@netx/core';
 import { readKeyFile, type AskFunction, type FleetAccountContext, type Host } from '@netx/fleet';
 import { accountsFor, type CredentialFlags } from './credentials.js';
 import { selectHosts } from './hosts.js';
+import { TOKENS } from '../tokens.js';
 import { UsageError, type CliIo, type HostKeyMode, type TransportsProvider } from './io.js';
 
 export interface SessionFlags extends CredentialFlags {
@@ -13,12 +15,16 @@ export interface SessionFlags extends CredentialFlags {
   knownHosts?: string;
 }
 
-export interface SessionDeps {
-  transports: TransportsProvider;
-  drivers: readonly Driver[];
-  clock: Clock;
-  io: CliIo;
-  ask: AskFunction;
+/** What `netx shell` and `netx guess` need, injected once for both. */
+@injectable()
+export class SessionDeps {
+  constructor(
+    @inject(TOKENS.Transports) readonly transports: TransportsProvider,
+    @inject(TOKENS.Drivers) readonly drivers: readonly Driver[],
+    @inject(TOKENS.Clock) readonly clock: Clock,
+    @inject(TOKENS.Io) readonly io: CliIo,
+    @inject(TOKENS.Ask) readonly ask: AskFunction,
+  ) {}
 }
 
 export interface OpenSession {

@@ -1,25 +1,16 @@
 // `netx shell URL`: logs in and hands the terminal to the device (interact()), with
 // the window size forwarded; Ctrl-] closes the session.
 import { inject, injectable } from 'tsyringe';
-import type { Clock, Driver } from '@netx/core';
-import type { AskFunction } from '@netx/fleet';
-import { TOKENS } from '../tokens.js';
-import { EXIT, type CliIo, type TransportsProvider } from './io.js';
-import { login, prepareSession, type SessionFlags } from './session.js';
+import { EXIT } from './io.js';
+import { login, prepareSession, SessionDeps, type SessionFlags } from './session.js';
 
 @injectable()
 export class ShellCommand {
-  constructor(
-    @inject(TOKENS.Transports) readonly transports: TransportsProvider,
-    @inject(TOKENS.Drivers) readonly drivers: readonly Driver[],
-    @inject(TOKENS.Clock) readonly clock: Clock,
-    @inject(TOKENS.Io) readonly io: CliIo,
-    @inject(TOKENS.Ask) readonly ask: AskFunction,
-  ) {}
+  constructor(@inject(SessionDeps) private readonly deps: SessionDeps) {}
 
   async execute(url: string, flags: SessionFlags): Promise<number> {
-    const { io } = this;
-    const s = await prepareSession(url, flags, this, { ...(io.stdout.columns ? { columns: io.stdout.columns } : {}), ...(io.stdout.rows ? { rows: io.stdout.rows } : {}) });
+    const { io } = this.deps;
+    const s = await prepareSession(url, flags, this.deps, { ...(io.stdout.columns ? { columns: io.stdout.columns } : {}), ...(io.stdout.rows ? { rows: io.stdout.rows } : {}) });
     try {
       await login(s, flags, false);
       io.stderr.write(`netx: connected to ${s.host.url.href} (driver ${s.conn.getDriver().name}); Ctrl-] closes the session.\n`);

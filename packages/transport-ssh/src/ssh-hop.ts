@@ -3,7 +3,7 @@
 // (when ssh2 first asks for credentials), nextAuthEvent() yields each authentication
 // turn, and every failure ends up as one NetxError that names this hop.
 import type { Duplex } from 'node:stream';
-import { ConnectionError, type DebugLevel, type NetxError } from '@netx/core';
+import { ConnectionError, TimeoutError, type Clock, type DebugLevel, type NetxError } from '@netx/core';
 import ssh2 from 'ssh2'; // CommonJS: named imports fail under Node's ESM loader
 import type { AnyAuthMethod, Algorithms, AuthenticationType, ClientChannel, PseudoTtyOptions } from 'ssh2';
 import type { HostKeyChecker } from './host-key-checker.js';
@@ -146,11 +146,30 @@ export class SshHop {
     if (this.failed) listener(this.failed);
   }
 
-  openShell(pty: PseudoTtyOptions): Promise<ClientChannel> {
+  /**
+   * Opens the session channel, asks for a PTY and a shell. A server that never answers one of
+   * these requests fails the connection after `limit.ms` on `limit.clock` (0: no limit).
+   */
+  async openShell(pty: PseudoTtyOptions, limit: { clock: Clock; ms: number }): Promise<ClientChannel> {
     this.phase = 'shell';
-    return this.channel((cb) => this.client.shell(pty, cb), (err) =>
-      new ConnectionError('other', `${this.label} refused the interactive shell with a PTY (${err.message}); check that the account may open a shell.`, { host: this.host, cause: err }),
-    );
+    const { clock, ms } = limit;
+    const timer =
+      ms > 0 && Number.isFinite(ms)
+        ? clock.setTimeout(
+            () =>
+              this.fail(
+                new TimeoutError('shell', ms, `${this.label} accepted the login but did not open the interactive shell within ${ms} ms (no answer to the session, PTY or shell request); check the server's sshd (ForceCommand, shell, PTY limits) or raise connectTimeout.`, { host: this.host }),
+              ),
+            ms,
+          )
+        : undefined;
+    try {
+      return await this.channel((cb) => this.client.shell(pty, cb), (err) =>
+        new ConnectionError('other', `${this.label} refused the interactive shell with a PTY (${err.message}); check that the account may open a shell.`, { host: this.host, cause: err }),
+      );
+    } finally {
+      if (timer !== undefined) clock.clearTimeout(timer);
+    }
   }
 
   forwardOut(host: string, port: number): Promise<ClientChannel> {

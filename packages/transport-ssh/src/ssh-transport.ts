@@ -125,7 +125,8 @@ export class SshTransport extends AbstractTransport {
       maxKeyboardInteractiveRounds: this.options.maxKeyboardInteractiveRounds,
       debug: (level, message) => this.debug(level, message),
     });
-    const channel = await target.openShell({ term: session.termType, cols: session.columns, rows: session.rows, width: 0, height: 0 });
+    // The login is done; a server that then never answers the PTY or shell request must not hold us.
+    const channel = await target.openShell({ term: session.termType, cols: session.columns, rows: session.rows, width: 0, height: 0 }, { clock: context.clock, ms: session.connectTimeout });
     this.debug(2, `shell open on ${target.label} (${session.termType}, ${session.columns}x${session.rows})`);
     this.channel = channel;
     const onData = (chunk: Buffer) => this.push(chunk);

@@ -32,6 +32,11 @@ export interface TelnetTransportOptions {
    * a server that ignores TIMING-MARK (busybox telnetd) is kept warm, never ended. Default 3.
    */
   keepaliveCountMax?: number;
+  /**
+   * How long close() waits, on the session clock, for what is queued to be flushed before it
+   * drops the socket (a peer that stops reading cannot hold close()). Default 2000.
+   */
+  closeTimeout?: number;
 }
 
 export const TELNET_CAPABILITIES: TransportCapabilities = Object.freeze({
@@ -62,7 +67,7 @@ export class TelnetTransport extends AbstractTransport {
     if (max !== undefined && (!Number.isInteger(max) || max < 16)) {
       throw new TypeError(`telnet: maxSubnegotiation must be an integer of at least 16, got ${String(max)}.`);
     }
-    for (const [name, value, min] of [['keepaliveInterval', options.keepaliveInterval, 0], ['keepaliveCountMax', options.keepaliveCountMax, 1]] as const) {
+    for (const [name, value, min] of [['keepaliveInterval', options.keepaliveInterval, 0], ['keepaliveCountMax', options.keepaliveCountMax, 1], ['closeTimeout', options.closeTimeout, 0]] as const) {
       if (value !== undefined && (!Number.isInteger(value) || value < min)) {
         throw new TypeError(`telnet: ${name} must be an integer of at least ${min}, got ${String(value)}.`);
       }
@@ -125,9 +130,19 @@ export class TelnetTransport extends AbstractTransport {
       return;
     }
     // Telnet has no goodbye: flush what is queued, send FIN, then let go without
-    // waiting for the peer, so a peer that never closes cannot hang us.
+    // waiting for the peer, so a peer that never closes cannot hang us. A peer that stops
+    // reading would hold the flush forever: closeTimeout bounds it.
+    const clock = this.clock;
+    const ms = this.options.closeTimeout ?? 2_000;
     await new Promise<void>((resolve) => {
-      socket.once('close', () => resolve());
+      const timer = clock.setTimeout(() => {
+        this.debug(1, `${socket.writableLength} queued byte(s) not flushed within ${ms} ms; dropping the socket`);
+        socket.destroy();
+      }, ms);
+      socket.once('close', () => {
+        clock.clearTimeout(timer);
+        resolve();
+      });
       socket.end(() => socket.destroy());
     });
   }

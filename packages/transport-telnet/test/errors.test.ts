@@ -6,6 +6,7 @@ import { TelnetTransport, TELNET_CAPABILITIES } from '../src/index.js';
 import { createTestSession, latin1 } from './helpers/session.js';
 import { freePort } from './helpers/telnetd.js';
 import { startTelnetSim } from './helpers/telnet-sim.js';
+import { startSilentPeer, withDeadline } from '@netx/transport-test-kit';
 
 class ExposedTelnet extends TelnetTransport {
   map(err: unknown, during: string) {
@@ -52,6 +53,29 @@ describe('TelnetTransport errors', () => {
     }
   });
 
+  it('close() drops the socket after closeTimeout (session clock) when the peer stops reading', async () => {
+    const peer = await startSilentPeer(); // accepts, never reads: the flush can never finish
+    try {
+      const clock = new ManualClock();
+      const t = new TelnetTransport({ closeTimeout: 1000 });
+      const s = createTestSession({ host: peer.host, port: peer.port, clock });
+      await t.connect(s);
+      // 16 MiB queued: more than the loopback socket buffers of both ends hold.
+      void t.write(new Uint8Array(16 << 20).fill(0x61)).catch(() => undefined);
+      let closed = false;
+      const closing = t.close().then(() => (closed = true));
+      for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+      expect(closed, 'close() resolved although the queue cannot be flushed').toBe(false);
+      clock.advance(1000);
+      await withDeadline(closing, 10_000, 'close() after closeTimeout passed on the session clock');
+      expect(t.state).toBe('closed');
+      expect(clock.pending()).toBe(0);
+      expect(s.debugLines().join('\n')).toMatch(/not flushed within 1000 ms; dropping the socket/);
+    } finally {
+      await peer.stop();
+    }
+  });
+
   it('an aborted signal ends connect with AbortedError', async () => {
     const sim = await startTelnetSim();
     try {
@@ -76,6 +100,7 @@ describe('TelnetTransport errors', () => {
 
   it('rejects a nonsensical maxSubnegotiation up front', () => {
     expect(() => new TelnetTransport({ maxSubnegotiation: 2 })).toThrow(/maxSubnegotiation/);
+    expect(() => new TelnetTransport({ closeTimeout: -1 })).toThrow(/closeTimeout/);
   });
 
   it('declares what it can do', () => {

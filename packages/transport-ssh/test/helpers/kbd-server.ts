@@ -3,7 +3,7 @@
 // rounds, endless questions, a server that never answers.
 import { connect, type AddressInfo } from 'node:net';
 import ssh2 from 'ssh2';
-import type { AuthContext, Connection } from 'ssh2';
+import type { AuthContext, AuthenticationType, Connection } from 'ssh2';
 
 export interface KbdRound {
   prompt: string;
@@ -18,6 +18,10 @@ export interface KbdServerOptions {
   mode?: 'script' | 'endless' | 'silent';
   /** Act as a jump host: forward direct-tcpip channels to 127.0.0.1 ports. Default false. */
   forwarding?: boolean;
+  /** Also accept the `password` method with this password (any user). */
+  password?: string;
+  /** After login, never answer this request (the session channel open, the PTY or the shell request). */
+  unanswered?: 'session' | 'pty' | 'shell';
 }
 
 export interface KbdServer {
@@ -27,6 +31,8 @@ export interface KbdServer {
   readonly answers: string[];
   /** Resolves when the first keyboard-interactive request arrived. */
   readonly kbdRequested: Promise<void>;
+  /** Resolves when the client's first session channel open, PTY or shell request arrived. */
+  requested(what: 'session' | 'pty' | 'shell'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,13 +44,16 @@ export async function startKbdServer(options: KbdServerOptions): Promise<KbdServ
   const kbdRequested = new Promise<void>((r) => (onKbd = r));
   const rounds = options.rounds ?? [];
   const mode = options.mode ?? 'script';
+  const seen = { session: signal(), pty: signal(), shell: signal() };
 
   const server = new ssh2.Server({ hostKeys: [hostKey] }, (client) => {
     connections.add(client);
     client.on('close', () => connections.delete(client));
     client.on('error', () => undefined);
     client.on('authentication', (ctx: AuthContext) => {
-      if (ctx.method !== 'keyboard-interactive') return ctx.reject(['keyboard-interactive']);
+      const methods: AuthenticationType[] = options.password !== undefined ? ['password', 'keyboard-interactive'] : ['keyboard-interactive'];
+      if (ctx.method === 'password' && options.password !== undefined) return ctx.password === options.password ? ctx.accept() : ctx.reject(methods);
+      if (ctx.method !== 'keyboard-interactive') return ctx.reject(methods);
       onKbd();
       if (mode === 'silent') return; // never answers: the client's watchdog must end the wait
       let i = 0;
@@ -76,9 +85,16 @@ export async function startKbdServer(options: KbdServerOptions): Promise<KbdServ
         });
       }
       client.on('session', (accept) => {
+        seen.session.fire();
+        if (options.unanswered === 'session') return; // neither accepted nor rejected
         const session = accept();
-        session.on('pty', (acceptPty) => acceptPty?.());
+        session.on('pty', (acceptPty) => {
+          seen.pty.fire();
+          if (options.unanswered !== 'pty') acceptPty?.();
+        });
         session.on('shell', (acceptShell) => {
+          seen.shell.fire();
+          if (options.unanswered === 'shell') return;
           const stream = acceptShell();
           stream.write('sim>');
           stream.on('data', (d: Buffer) => stream.write(d));
@@ -97,6 +113,7 @@ export async function startKbdServer(options: KbdServerOptions): Promise<KbdServ
     port,
     answers,
     kbdRequested,
+    requested: (what) => seen[what].promise,
     async stop() {
       for (const c of connections) c.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -116,3 +133,10 @@ function parsableHostKey(): string {
   throw new Error('ssh2 generated 20 ed25519 host keys it cannot parse itself; check the ssh2 version.');
 }
 
+
+/** A promise and the function that resolves it. */
+function signal(): { promise: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const promise = new Promise<void>((resolve) => (fire = resolve));
+  return { promise, fire };
+}

@@ -65,7 +65,7 @@ export async function pageOut(text: string, state: PagerState, pager: ResolvedPa
     io.write(pager.erase(more));
     const action = pager.keys[key] ?? pager.otherKey;
     if (action === 'quit') return;
-    const step = action === 'page' ? state.pageLength : 1;
+    const step = action === 'page' ? state.pageLength : action === 'all' ? lines.length - shown : 1;
     io.write(lines.slice(shown, shown + step).join(''));
     shown += step;
   }

@@ -131,7 +131,8 @@ export interface EnableOptions {
   maxAttempts?: number;
 }
 
-export type PagerAction = 'page' | 'line' | 'quit';
+/** 'all' shows the rest of the output without stopping (RouterOS's `D dump`). */
+export type PagerAction = 'page' | 'line' | 'quit' | 'all';
 
 export interface PagerOptions {
   /** Start with the pager on. default true */

@@ -5,6 +5,7 @@ export { junosShowVersion, JUNOS_SHOW_INTERFACES_TERSE } from './junos-texts.js'
 export { NXOS_CAPTURE_OPTIONS, nxosProfile, nxosPrompt, nxosExecCommands, nxosConfigCommands, nxosInterfaceCommands } from './nxos.js';
 export { IOS_XR_CAPTURE_OPTIONS, iosXrProfile, iosXrPrompt, iosXrExecCommands, iosXrConfigCommands, iosXrInterfaceCommands } from './ios-xr.js';
 export { EOS_CAPTURE_OPTIONS, eosProfile, eosPrompt, eosExecCommands, eosConfigCommands } from './eos.js';
+export { VRP_CAPTURE_OPTIONS, vrpProfile, vrpPrompt, vrpCommands, vrpUserViewCommands, vrpSystemViewCommands } from './vrp.js';
 export { captureTable, capturedCommands, servedText, withHostname, type CaptureTableOptions } from './capture-table.js';
 export { locateFault, literalCommands, type WordFault } from './cli-words.js';
 export { rawDevice } from './raw.js';

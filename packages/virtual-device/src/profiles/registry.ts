@@ -6,6 +6,7 @@ import { junosProfile } from './junos.js';
 import { nxosProfile } from './nxos.js';
 import { iosXrProfile } from './ios-xr.js';
 import { eosProfile } from './eos.js';
+import { vrpProfile } from './vrp.js';
 
 const BUILT_IN: readonly DeviceProfile[] = [
   iosProfile,
@@ -13,6 +14,7 @@ const BUILT_IN: readonly DeviceProfile[] = [
   nxosProfile,
   iosXrProfile,
   eosProfile,
+  vrpProfile,
 ];
 
 const registry = new Map<string, DeviceProfile>(BUILT_IN.map((p) => [p.name, p]));

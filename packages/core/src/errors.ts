@@ -8,6 +8,7 @@ export const ErrorCodes = {
   TIMEOUT: 'NETX_TIMEOUT',
   EXPECT_CANCELLED: 'NETX_EXPECT_CANCELLED',
   ABORTED: 'NETX_ABORTED',
+  CLOSED_BY_CLIENT: 'NETX_CLOSED_BY_CLIENT',
   INVALID_COMMAND: 'NETX_INVALID_COMMAND',
   LOGIN_FAILED: 'NETX_LOGIN_FAILED',
   CONNECTION: 'NETX_CONNECTION',
@@ -69,6 +70,17 @@ export class ExpectCancelledError extends NetxError {
 export class AbortedError extends NetxError {
   constructor(message = 'The operation was aborted by its AbortSignal.', options: NetxErrorOptions = {}) {
     super(ErrorCodes.ABORTED, message, options);
+  }
+}
+
+/**
+ * close() (or closing through an AbortSignal's session) ended a call that was still
+ * running. A peer that hangs up is a ConnectionError instead: this error says "you
+ * closed it", not "it died".
+ */
+export class ClosedError extends NetxError {
+  constructor(message = 'The session was closed by close() while the call was running.', options: NetxErrorOptions = {}) {
+    super(ErrorCodes.CLOSED_BY_CLIENT, message, options);
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AbortedError,
   BufferLimitError,
+  ClosedError,
   ConnectionError,
   ExpectCancelledError,
   InvalidCommandError,
@@ -47,7 +48,8 @@ describe('connect', () => {
     expect(conn.isDummy()).toBe(true);
     await conn.close();
     await conn.close(true);
-    await expect(conn.send('x')).rejects.toBeInstanceOf(ConnectionError);
+    // After close() every call is a StateError (#13): the caller closed it, nothing died.
+    await expect(conn.send('x')).rejects.toBeInstanceOf(StateError);
   });
   it('refuses waits and sends before connect', async () => {
     const { conn } = make();
@@ -433,6 +435,7 @@ describe('close', () => {
     const p = caught(conn.expect('never'));
     await conn.close(true);
     expect(calls).toEqual([true]);
-    expect(await p).toBeInstanceOf(ConnectionError);
+    // Distinguishable from a peer hang-up (ConnectionError): the client closed it.
+    expect(await p).toBeInstanceOf(ClosedError);
   });
 });

@@ -12,6 +12,8 @@ export {
   type MemoryPeerPair,
 } from './memory-peer.js';
 export { startSilentPeer, closedPort, type SilentPeer } from './silent-peer.js';
+export { startTcpTap, liveResources, whenResourcesBackTo, type TcpTap } from './tcp-tap.js';
+export { abortWhenSeen, expectAbortedStep, type AbortedSession } from './abort-check.js';
 export { createTextSession, type TextSession, type TextSessionInit } from './text-session.js';
 export {
   transportContractSuite,

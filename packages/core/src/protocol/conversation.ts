@@ -2,9 +2,8 @@
 // for what comes back (expect, waitFor, expectPrompt, execute), under the connection's
 // limits. The login loop talks through the same object (LoginChannel), so every wait
 // has the same limits, the same engine and the same way out.
-import { InvalidCommandError } from '../errors.js';
-import type { MatchResult, Pattern } from '../ports/driver.js';
-import { toRegExps } from '../ports/driver.js';
+import { InvalidCommandError, StateError } from '../errors.js';
+import { toRegExps, type MatchResult, type Pattern } from '../ports/driver.js';
 import type { TextCodec } from './decoder.js';
 import type { DriverContext } from './driver-context.js';
 import { findCommandError } from './command-errors.js';
@@ -12,7 +11,6 @@ import type { Link } from './link.js';
 import type { LoginChannel } from './login.js';
 import { visible, type DebugLog, type SecretRedactor } from './logging.js';
 import type { PromptWaitOptions, WaitOptions } from './options.js';
-import { StateError } from '../errors.js';
 import type { ResolvedPatterns, WaitEngine, WaitResult } from './wait-engine.js';
 
 /** The limits of every wait; a call's WaitOptions override them for that call. */
@@ -66,7 +64,7 @@ export class Conversation implements LoginChannel {
       await this.write(`${command}\r`);
     } catch (err) {
       this.engine.cancel();
-      throw err;
+      throw this.link.explain('execute', err);
     }
     return answer;
   }
@@ -127,13 +125,8 @@ export class Conversation implements LoginChannel {
     );
   }
 
-  private limitsFor(opts: WaitOptions): { timeout: number; deadline: number; settle: number; signal?: AbortSignal } {
-    return {
-      timeout: opts.timeout ?? this.limits.timeout,
-      deadline: opts.deadline ?? this.limits.deadline,
-      settle: opts.settleTime ?? this.limits.settle,
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    };
+  private limitsFor(opts: WaitOptions): Limits {
+    return { timeout: opts.timeout ?? this.limits.timeout, deadline: opts.deadline ?? this.limits.deadline, settle: opts.settleTime ?? this.limits.settle };
   }
 }
 

@@ -12,15 +12,16 @@ import type { DriverContext } from './driver-context.js';
 import type { Link } from './link.js';
 import { appLogin, type AppLoginDeps, type LoginKind } from './login.js';
 import type { DebugLog } from './logging.js';
+import type { StepOptions } from './options.js';
 
 /** Options of login() and authenticate(). */
-export interface LoginCallOptions {
+export interface LoginCallOptions extends StepOptions {
   appAccount?: Account;
   flush?: boolean;
 }
 
 /** Options of appAuthenticate(), appAuthorize() and autoAppAuthorize(). */
-export interface AppLoginCallOptions {
+export interface AppLoginCallOptions extends StepOptions {
   flush?: boolean;
   bailout?: boolean;
 }

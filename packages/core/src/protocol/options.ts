@@ -52,12 +52,21 @@ export interface ProtocolOptions {
   /** Terminal size told to the transport. Default 80 x 24. */
   columns?: number;
   rows?: number;
+  /**
+   * Aborts the whole session: the running call (connect, login, execute, ...) rejects
+   * with AbortedError (or the signal's reason when it is a NetxError) and the transport
+   * is closed. One signal may be shared by any number of Protocols.
+   */
+  signal?: AbortSignal;
+}
+
+/** The `signal` every step takes: an abort rejects the step with AbortedError and closes the session. */
+export interface StepOptions {
+  signal?: AbortSignal;
 }
 
 /** Per-call options of the waits (expect, waitFor, expectPrompt, execute). */
-export interface WaitOptions {
-  /** Ends the call with AbortedError. */
-  signal?: AbortSignal;
+export interface WaitOptions extends StepOptions {
   /** Inactivity limit for this call (default: the connection's timeout). */
   timeout?: number;
   /** Overall limit for this call (default: the connection's deadline). */

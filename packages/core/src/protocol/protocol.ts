@@ -5,11 +5,13 @@
 //   DriverContext  the current driver (fixed or guessed) and the pattern sets
 //   Conversation   writes and waits under the connection's limits (WaitEngine inside)
 //   LoginFlow      the login steps and the authenticated/authorized flags
+//   Cancellation   AbortSignals of each step and of the session
 import type { Account } from '../account.js';
 import type { NetxError } from '../errors.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { Driver, DriverConnection, MatchResult, Pattern } from '../ports/driver.js';
 import type { DebugLevel } from '../ports/transport.js';
+import { Cancellation } from './cancel.js';
 import { Conversation, nonEmptyPatterns } from './conversation.js';
 import { Credentials, type OtpListener } from './credentials.js';
 import { createCodec, type TextCodec } from './decoder.js';
@@ -21,7 +23,7 @@ import { Link } from './link.js';
 import { LoginFlow, type AppLoginCallOptions, type LoginCallOptions } from './login-flow.js';
 import { ConversationLog, DebugLog, SecretRedactor } from './logging.js';
 import { Monitors } from './monitors.js';
-import { checkMs, DEFAULTS, resolveSettings, type PromptWaitOptions, type ProtocolOptions, type WaitOptions } from './options.js';
+import { checkMs, DEFAULTS, resolveSettings, type PromptWaitOptions, type ProtocolOptions, type StepOptions, type WaitOptions } from './options.js';
 import { WaitEngine } from './wait-engine.js';
 
 export type { DataListener, OtpListener, AppLoginCallOptions, LoginCallOptions };
@@ -35,6 +37,7 @@ export class Protocol implements DriverConnection {
   private readonly drivers: DriverContext;
   private readonly conv: Conversation;
   private readonly auth: LoginFlow;
+  private readonly cancel: Cancellation;
   private readonly codec: TextCodec;
   private readonly monitors = new Monitors();
   private readonly otpListeners = new Set<OtpListener>();
@@ -59,8 +62,9 @@ export class Protocol implements DriverConnection {
     this.link = new Link(options.transport, clock, s, this.dbg, {
       received: (bytes) => this.inbound.bytes(bytes),
       draining: () => this.inbound.end(),
-      closed: (error) => this.ended(error),
-    });
+      closed: (error, local) => this.ended(error, local),
+    }, options.signal);
+    this.cancel = new Cancellation(this.link);
     const engine = new WaitEngine({
       clock,
       maxBufferSize: s.maxBufferSize,
@@ -96,11 +100,13 @@ export class Protocol implements DriverConnection {
 
   // ---------------------------------------------------------------- connection
 
-  async connect(host: string, port?: number): Promise<void> {
-    await this.link.connect(host, port, this.connectTimeout);
-    const version = this.link.transport.getRemoteVersion();
-    this.drivers.connected(version, this.link.transport.getBanner());
-    this.dbg.log(1, `connected${version ? ` (${version})` : ''}`);
+  connect(host: string, port?: number, opts: StepOptions = {}): Promise<void> {
+    return this.cancel.run('connect', opts.signal, async () => {
+      await this.link.connect(host, port, this.connectTimeout);
+      const version = this.link.transport.getRemoteVersion();
+      this.drivers.connected(version, this.link.transport.getBanner());
+      this.dbg.log(1, `connected${version ? ` (${version})` : ''}`);
+    });
   }
 
   close(force = false): Promise<void> {
@@ -128,19 +134,19 @@ export class Protocol implements DriverConnection {
 
   execute(command: string, opts: PromptWaitOptions = {}): Promise<MatchResult> {
     if (typeof command !== 'string') return Promise.reject(new TypeError('execute(command): command must be a string.'));
-    return this.conv.execute(command, opts);
+    return this.step('execute', opts.signal, () => this.conv.execute(command, opts));
   }
 
   waitFor(pattern: Pattern | Pattern[], opts: WaitOptions = {}): Promise<MatchResult> {
-    return this.conv.patternWait('waitFor', pattern, false, opts);
+    return this.step('waitFor', opts.signal, () => this.conv.patternWait('waitFor', pattern, false, opts));
   }
 
   expect(pattern: Pattern | Pattern[], opts: WaitOptions = {}): Promise<MatchResult> {
-    return this.conv.patternWait('expect', pattern, true, opts);
+    return this.step('expect', opts.signal, () => this.conv.patternWait('expect', pattern, true, opts));
   }
 
   expectPrompt(opts: PromptWaitOptions = {}): Promise<MatchResult> {
-    return this.conv.promptWait('expectPrompt', opts);
+    return this.step('expectPrompt', opts.signal, () => this.conv.promptWait('expectPrompt', opts));
   }
 
   cancelExpect(): void {
@@ -164,8 +170,8 @@ export class Protocol implements DriverConnection {
 
   // ---------------------------------------------------------------- drivers and patterns
 
-  async autoInit(): Promise<void> {
-    await this.getDriver().autoInit(this);
+  autoInit(opts: StepOptions = {}): Promise<void> {
+    return this.cancel.run('autoInit', opts.signal, () => this.getDriver().autoInit(this));
   }
   guessOs(): string {
     return this.drivers.guessOs();
@@ -230,22 +236,22 @@ export class Protocol implements DriverConnection {
   // ---------------------------------------------------------------- login
 
   login(account?: Account, opts: LoginCallOptions = {}): Promise<void> {
-    return this.auth.login(this, account, opts);
+    return this.cancel.run('login', opts.signal, () => this.auth.login(this, account, opts));
   }
   authenticate(account?: Account, opts: LoginCallOptions = {}): Promise<void> {
-    return this.auth.authenticate(account, opts);
+    return this.cancel.run('authenticate', opts.signal, () => this.auth.authenticate(account, opts));
   }
-  protocolAuthenticate(account?: Account): Promise<void> {
-    return this.auth.protocolAuthenticate(account);
+  protocolAuthenticate(account?: Account, opts: StepOptions = {}): Promise<void> {
+    return this.cancel.run('protocolAuthenticate', opts.signal, () => this.auth.protocolAuthenticate(account));
   }
   appAuthenticate(account?: Account, opts: AppLoginCallOptions = {}): Promise<void> {
-    return this.auth.appAuthenticate(account, opts);
+    return this.cancel.run('appAuthenticate', opts.signal, () => this.auth.appAuthenticate(account, opts));
   }
   appAuthorize(account?: Account, opts: AppLoginCallOptions = {}): Promise<void> {
-    return this.auth.appAuthorize(account, opts);
+    return this.cancel.run('appAuthorize', opts.signal, () => this.auth.appAuthorize(account, opts));
   }
   autoAppAuthorize(account?: Account, opts: AppLoginCallOptions = {}): Promise<void> {
-    return this.auth.autoAppAuthorize(this, account, opts);
+    return this.cancel.run('autoAppAuthorize', opts.signal, () => this.auth.autoAppAuthorize(this, account, opts));
   }
   isProtocolAuthenticated(): boolean {
     return this.auth.protoAuthenticated;
@@ -284,9 +290,14 @@ export class Protocol implements DriverConnection {
 
   // ---------------------------------------------------------------- internals
 
+  /** Waits and execute() skip the cancellation wrapper when no signal is involved (the round-trip path). */
+  private step<T>(op: string, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+    return this.cancel.watched(signal) ? this.cancel.run(op, signal, run) : run();
+  }
+
   /** The session ended: the engine fails what waits, the log is closed. */
-  private ended(error: NetxError | undefined): void {
-    this.conv.engine.end(error);
+  private ended(error: NetxError | undefined, local: ((op: string) => NetxError) | undefined): void {
+    this.conv.engine.end(error, local);
     this.log.close();
   }
 }

@@ -1,20 +1,19 @@
 // The expect engine: one pending wait at a time over the receive buffer. Patterns
 // are resolved lazily at every evaluation (so a driver switch mid-wait takes
 // effect at once), the timeout is an inactivity limit restarted by each chunk,
-// and an overall deadline and an AbortSignal bound every call. It runs once per
+// and an overall deadline bounds every call (AbortSignals end the whole session:
+// cancel.ts). It runs once per
 // received chunk, so the hot path allocates little: patterns resolved to the same
 // object are not compared again, chunks only note the time for the inactivity
 // limit (one Watchdog timer serves every wait), and debug text is built only when
 // someone reads it.
 import {
-  AbortedError,
   BufferLimitError,
   ConnectionError,
   ExpectCancelledError,
   ProtocolError,
   StateError,
   TimeoutError,
-  isNetxError,
   type NetxError,
 } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
@@ -38,7 +37,6 @@ export interface WaitRequest {
   readonly consume: boolean;
   readonly timeout: number;
   readonly deadline: number;
-  readonly signal?: AbortSignal | undefined;
   /** Quiet ms required before accepting a match that ends at the very end of the text (0 = at once). */
   readonly settle?: number | undefined;
 }
@@ -78,13 +76,12 @@ interface Pending {
   lastActivity: number;
   settleTimer: unknown;
   settled: boolean;
-  onAbort: (() => void) | undefined;
 }
 
 export class WaitEngine {
   readonly buffer = new ReceiveBuffer();
   private pending: Pending | undefined;
-  private ended: { error: NetxError | undefined } | undefined;
+  private ended: { error: NetxError | undefined; local: ((op: string) => NetxError) | undefined } | undefined;
   private overflow: BufferLimitError | undefined;
   private readonly erase = new EraseFilter();
   private pages = 0;
@@ -144,14 +141,19 @@ export class WaitEngine {
     return text;
   }
 
-  /** The stream ended; a pending wait that cannot match any more fails. */
-  end(error?: NetxError): void {
+  /**
+   * The stream ended; a pending wait that cannot match any more fails. `local`: the
+   * client ended the session (close(), an abort): waits fail with its error at once.
+   */
+  end(error?: NetxError, local?: (op: string) => NetxError): void {
     if (this.ended) return;
     this.matchTail = undefined;
     this.watchdog.stop();
     this.buffer.append(this.erase.flush());
-    this.ended = { error };
-    if (this.pending) this.evaluate(this.pending);
+    this.ended = { error, local };
+    const p = this.pending;
+    if (p && local) this.finish(p, () => p.reject(local(p.req.op)));
+    else if (p) this.evaluate(p);
   }
 
   /** Ends the pending wait with ExpectCancelledError; false when nothing waits. */
@@ -183,7 +185,8 @@ export class WaitEngine {
       this.overflow = undefined;
       return Promise.reject(err);
     }
-    if (req.signal?.aborted) return Promise.reject(this.abortError(req));
+    const local = this.ended?.local;
+    if (local) return Promise.reject(local(req.op));
     this.pages = 0;
     return new Promise<WaitResult>((resolve, reject) => {
       const p: Pending = {
@@ -196,15 +199,10 @@ export class WaitEngine {
         lastActivity: 0,
         settleTimer: undefined,
         settled: false,
-        onAbort: undefined,
       };
       p.lastActivity = p.startedAt;
       this.pending = p;
       this.watchdog.checkBy(nextCheck(p));
-      if (req.signal) {
-        p.onAbort = () => this.finish(p, () => p.reject(this.abortError(req)));
-        req.signal.addEventListener('abort', p.onAbort, { once: true });
-      }
       this.evaluate(p);
     });
   }
@@ -353,15 +351,7 @@ export class WaitEngine {
     if (this.pending !== p) return;
     this.pending = undefined;
     if (p.settleTimer !== undefined) this.deps.clock.clearTimeout(p.settleTimer);
-    if (p.onAbort) p.req.signal?.removeEventListener('abort', p.onAbort);
     fn();
-  }
-
-  private abortError(req: WaitRequest): NetxError {
-    const reason: unknown = req.signal?.reason;
-    if (isNetxError(reason)) return reason;
-    const host = this.deps.host();
-    return new AbortedError(`${req.op}() was aborted by its AbortSignal.`, { ...(host ? { host } : {}), ...(reason !== undefined ? { cause: reason } : {}) });
   }
 
   private errorOptions(): { host?: string } {

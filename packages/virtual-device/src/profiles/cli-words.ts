@@ -30,20 +30,48 @@ function wordsOf(line: string): { word: string; at: number }[] {
   return [...line.matchAll(/\S+/g)].map((m) => ({ word: m[0], at: m.index }));
 }
 
-/** The first word of `line` that the known `commands` reject, or why the line stops short. */
-export function locateFault(line: string, commands: readonly string[]): WordFault {
+export interface Resolution {
+  /** The typed words, each replaced by the known word it stands for (as far as they fit). */
+  readonly words: readonly string[];
+  /** The first word that fits no known command or several; undefined when every word fits. */
+  readonly fault: WordFault | undefined;
+  /** The words name a known command exactly. */
+  readonly isCommand: boolean;
+  /** Known words that may follow the resolved ones. */
+  readonly next: readonly string[];
+}
+
+/** Expands the typed words of `line` along the known `commands` (unique prefixes or exact words; exact only without `prefixes`). */
+export function resolveLine(line: string, commands: readonly string[], prefixes = true): Resolution {
   let remaining = commands.map((c) => c.split(' '));
   const typed = wordsOf(line);
+  const words: string[] = [];
   for (let i = 0; i < typed.length; i++) {
     const { word, at } = typed[i]!;
     const next = [...new Set(remaining.filter((w) => w.length > i).map((w) => w[i]!))];
-    // Past every known word (arguments the table does not list): the line is wrong at its end.
-    if (next.length === 0) return { kind: 'unknown', index: i, column: at, word, candidates: [] };
-    const chosen = next.includes(word) ? [word] : next.filter((k) => k.toLowerCase().startsWith(word.toLowerCase()));
-    if (chosen.length === 0) return { kind: 'unknown', index: i, column: at, word, candidates: [] };
-    if (chosen.length > 1) return { kind: 'ambiguous', index: i, column: at, word, candidates: chosen.sort() };
+    const chosen = next.includes(word) ? [word] : prefixes ? next.filter((k) => k.toLowerCase().startsWith(word.toLowerCase())) : [];
+    // No known word continues here (or the known commands end before it): the line is wrong at this word.
+    if (chosen.length !== 1) {
+      const fault: WordFault =
+        chosen.length === 0
+          ? { kind: 'unknown', index: i, column: at, word, candidates: [] }
+          : { kind: 'ambiguous', index: i, column: at, word, candidates: chosen.sort() };
+      return { words, fault, isCommand: false, next: [] };
+    }
+    words.push(chosen[0]!);
     remaining = remaining.filter((w) => w[i] === chosen[0]);
   }
-  const more = [...new Set(remaining.filter((w) => w.length > typed.length).map((w) => w[typed.length]!))].sort();
-  return { kind: 'incomplete', index: typed.length, column: line.length, word: '', candidates: more };
+  const n = typed.length;
+  return {
+    words,
+    fault: undefined,
+    isCommand: remaining.some((w) => w.length === n),
+    next: [...new Set(remaining.filter((w) => w.length > n).map((w) => w[n]!))].sort(),
+  };
+}
+
+/** The first word of `line` that the known `commands` reject, or why the line stops short. */
+export function locateFault(line: string, commands: readonly string[], prefixes = true): WordFault {
+  const r = resolveLine(line, commands, prefixes);
+  return r.fault ?? { kind: 'incomplete', index: r.words.length, column: line.length, word: '', candidates: r.next };
 }

@@ -8,7 +8,8 @@ import type { CommandContext, CommandTable, PromptInfo } from '../types.js';
 import { captureTable, type CaptureTableOptions } from './capture-table.js';
 import { ARISTA_EOS } from './captures/arista-eos.js';
 import { literalCommands, locateFault } from './cli-words.js';
-import { defineProfile, modeSwitch, type DeviceProfile, type ProfileBuildOptions } from './profile.js';
+import { withHostLoginPrompt } from './host-login.js';
+import { defineProfile, modeSwitch, type DeviceProfile } from './profile.js';
 
 /** `r1>` (user), `r1#` (enable), `r1(config)#`, `r1(config-if-Et1)#`. */
 export function eosPrompt(mode: string, info: PromptInfo): string {
@@ -96,11 +97,4 @@ const spec = defineProfile({
 });
 
 /** The EOS profile; its telnet login asks `<hostname> login: ` (Linux underneath). */
-export const eosProfile: DeviceProfile = {
-  ...spec,
-  options(o: ProfileBuildOptions = {}) {
-    const options = spec.options(o);
-    if (o.overrides?.login) return options;
-    return { ...options, login: { ...options.login!, usernamePrompt: `${options.hostname ?? 'localhost'} login: ` } };
-  },
-};
+export const eosProfile: DeviceProfile = withHostLoginPrompt(spec, (host) => `${host} login: `);

@@ -6,8 +6,10 @@ export { NXOS_CAPTURE_OPTIONS, nxosProfile, nxosPrompt, nxosExecCommands, nxosCo
 export { IOS_XR_CAPTURE_OPTIONS, iosXrProfile, iosXrPrompt, iosXrExecCommands, iosXrConfigCommands, iosXrInterfaceCommands } from './ios-xr.js';
 export { EOS_CAPTURE_OPTIONS, eosProfile, eosPrompt, eosExecCommands, eosConfigCommands } from './eos.js';
 export { VRP_CAPTURE_OPTIONS, vrpProfile, vrpPrompt, vrpCommands, vrpUserViewCommands, vrpSystemViewCommands } from './vrp.js';
+export { ROUTEROS_CAPTURE_OPTIONS, routerosProfile, routerosPrompt, routerosCommands } from './routeros.js';
+export { PANOS_CAPTURE_OPTIONS, panosProfile, panosPrompt, panosOperationalCommands, panosConfigCommands } from './panos.js';
 export { captureTable, capturedCommands, servedText, withHostname, type CaptureTableOptions } from './capture-table.js';
-export { locateFault, literalCommands, type WordFault } from './cli-words.js';
+export { locateFault, literalCommands, resolveLine, type Resolution, type WordFault } from './cli-words.js';
 export { rawDevice } from './raw.js';
 export { mergeTables, pairs } from './merge.js';
 export { defineProfile, modeSwitch, pagerLengthHandler, type ConfigModeSpec, type DeviceProfile, type ProfileBuildOptions, type ProfileSpec } from './profile.js';

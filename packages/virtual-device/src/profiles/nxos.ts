@@ -8,7 +8,8 @@ import { captureTable, type CaptureTableOptions } from './capture-table.js';
 import { CISCO_NXOS } from './captures/cisco-nxos.js';
 import { caretError } from './caret-errors.js';
 import { literalCommands } from './cli-words.js';
-import { defineProfile, modeSwitch, type DeviceProfile, type ProfileBuildOptions } from './profile.js';
+import { withHostLoginPrompt } from './host-login.js';
+import { defineProfile, modeSwitch, type DeviceProfile } from './profile.js';
 
 const PROMPTS: Readonly<Record<string, string>> = {
   exec: '{hostname}# ',
@@ -92,11 +93,4 @@ const spec = defineProfile({
 });
 
 /** The NX-OS profile; its telnet login asks `<hostname> login: `. */
-export const nxosProfile: DeviceProfile = {
-  ...spec,
-  options(o: ProfileBuildOptions = {}) {
-    const options = spec.options(o);
-    if (o.overrides?.login) return options;
-    return { ...options, login: { ...options.login!, usernamePrompt: `${options.hostname ?? 'r1'} login: ` } };
-  },
-};
+export const nxosProfile: DeviceProfile = withHostLoginPrompt(spec, (host) => `${host} login: `);

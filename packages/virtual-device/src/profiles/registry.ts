@@ -7,6 +7,8 @@ import { nxosProfile } from './nxos.js';
 import { iosXrProfile } from './ios-xr.js';
 import { eosProfile } from './eos.js';
 import { vrpProfile } from './vrp.js';
+import { routerosProfile } from './routeros.js';
+import { panosProfile } from './panos.js';
 
 const BUILT_IN: readonly DeviceProfile[] = [
   iosProfile,
@@ -15,6 +17,8 @@ const BUILT_IN: readonly DeviceProfile[] = [
   iosXrProfile,
   eosProfile,
   vrpProfile,
+  routerosProfile,
+  panosProfile,
 ];
 
 const registry = new Map<string, DeviceProfile>(BUILT_IN.map((p) => [p.name, p]));

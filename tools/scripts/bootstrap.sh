@@ -25,6 +25,8 @@ if [ "$want_system" = 1 ]; then
     [websockify]=/usr/bin/websockify
     [openssl]=/usr/bin/openssl
     [util-linux]=/usr/bin/script
+    [sshpass]=/usr/bin/sshpass
+    [python3-netmiko]=/usr/lib/python3/dist-packages/netmiko
   )
   missing=()
   for pkg in "${!need[@]}"; do [ -e "${need[$pkg]}" ] || missing+=("$pkg"); done

@@ -138,9 +138,12 @@ export class SshService {
       const sink: ByteSink = {
         write: (bytes) => void channel.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
         end: () => {
+          // exit-status, EOF and CLOSE; the connection ends once the client closed its side
+          // too (ending it at once makes OpenSSH report a disconnect and exit 255).
+          channel.once('close', () => client.end());
           channel.exit(0);
+          channel.end();
           channel.close();
-          client.end();
         },
         drop: () => socket.destroy(),
       };

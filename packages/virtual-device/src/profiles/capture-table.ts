@@ -3,6 +3,9 @@
 // host name can stand in for it.
 import type { CommandContext, CommandResponse } from '../types.js';
 
+/** A command table as a list (spreadable into another table). */
+export type CommandList = Array<readonly [string | RegExp, CommandResponse]>;
+
 export interface CaptureTableOptions {
   /** Commands the profile answers with its own handlers instead (left out of the table). */
   readonly except?: readonly string[];
@@ -36,9 +39,9 @@ function response(text: string, command: string, opts: CaptureTableOptions): Com
 }
 
 /** A command table serving `captures` (command -> output). */
-export function captureTable(captures: Readonly<Record<string, string>>, opts: CaptureTableOptions = {}): [string, CommandResponse][] {
+export function captureTable(captures: Readonly<Record<string, string>>, opts: CaptureTableOptions = {}): CommandList {
   const except = new Set(opts.except ?? []);
-  const table: [string, CommandResponse][] = [];
+  const table: CommandList = [];
   for (const [command, text] of Object.entries(captures)) {
     if (except.has(command)) continue;
     const r = response(text, command, opts);

@@ -8,7 +8,9 @@ export { EOS_CAPTURE_OPTIONS, eosProfile, eosPrompt, eosExecCommands, eosConfigC
 export { VRP_CAPTURE_OPTIONS, vrpProfile, vrpPrompt, vrpCommands, vrpUserViewCommands, vrpSystemViewCommands } from './vrp.js';
 export { ROUTEROS_CAPTURE_OPTIONS, routerosProfile, routerosPrompt, routerosCommands } from './routeros.js';
 export { PANOS_CAPTURE_OPTIONS, panosProfile, panosPrompt, panosOperationalCommands, panosConfigCommands } from './panos.js';
-export { captureTable, capturedCommands, servedText, withHostname, type CaptureTableOptions } from './capture-table.js';
+export { FORTIOS_CAPTURE_OPTIONS, fortiosProfile, fortiosPrompt, fortiosCommands } from './fortios.js';
+export { LINUX_CAPTURE_OPTIONS, linuxProfile, linuxPrompt, linuxCommands } from './linux.js';
+export { captureTable, capturedCommands, servedText, withHostname, type CaptureTableOptions, type CommandList } from './capture-table.js';
 export { locateFault, literalCommands, resolveLine, type Resolution, type WordFault } from './cli-words.js';
 export { rawDevice } from './raw.js';
 export { mergeTables, pairs } from './merge.js';

@@ -9,6 +9,8 @@ import { eosProfile } from './eos.js';
 import { vrpProfile } from './vrp.js';
 import { routerosProfile } from './routeros.js';
 import { panosProfile } from './panos.js';
+import { fortiosProfile } from './fortios.js';
+import { linuxProfile } from './linux.js';
 
 const BUILT_IN: readonly DeviceProfile[] = [
   iosProfile,
@@ -19,6 +21,8 @@ const BUILT_IN: readonly DeviceProfile[] = [
   vrpProfile,
   routerosProfile,
   panosProfile,
+  fortiosProfile,
+  linuxProfile,
 ];
 
 const registry = new Map<string, DeviceProfile>(BUILT_IN.map((p) => [p.name, p]));

@@ -14,6 +14,8 @@ export interface CaptureTableOptions {
    * the session's host name in every match (`/^(\S+) uptime is/m`).
    */
   readonly hostname?: Readonly<Record<string, RegExp>>;
+  /** The start of the captured session's next prompt at the end of captures (Junos `{master:0}`): dropped, the device prints its own. */
+  readonly promptTail?: RegExp;
   /** Commands whose capture starts with the captured session's own prompt and command line (dropped: the device echoes its own). */
   readonly echoLine?: readonly string[];
   /** Also answer each command with a leading `/` (RouterOS's absolute menu path). */
@@ -28,12 +30,14 @@ export function withHostname(text: string, re: RegExp, hostname: string): string
 
 /** The text a device with this host name answers `command` with. */
 export function servedText(text: string, command: string, opts: CaptureTableOptions, hostname: string): string {
-  const body = opts.echoLine?.includes(command) ? text.slice(text.indexOf('\n') + 1) : text;
+  const head = opts.echoLine?.includes(command) ? text.slice(text.indexOf('\n') + 1) : text;
+  const body = opts.promptTail ? head.replace(opts.promptTail, '') : head;
   const re = opts.hostname?.[command];
   return re ? withHostname(body, re, hostname) : body;
 }
 
 function response(text: string, command: string, opts: CaptureTableOptions): CommandResponse {
+  // Without a host name pattern the text is the same for every session: computed once.
   if (!opts.hostname?.[command]) return servedText(text, command, opts, '');
   return (ctx: CommandContext) => servedText(text, command, opts, ctx.hostname);
 }

@@ -1,6 +1,6 @@
-export { iosDevice, iosOptions, iosProfile, iosPrompt, iosInvalidInput, iosExecCommands, iosEnableCommands, iosConfigCommands, iosInterfaceCommands, type IosDeviceOptions } from './ios.js';
+export { iosBuildOptions, iosCaptureCommands, iosDevice, iosOptions, iosProfile, iosPrompt, iosInvalidInput, iosExecCommands, iosEnableCommands, iosConfigCommands, iosInterfaceCommands, type IosDeviceOptions } from './ios.js';
 export { iosShowVersion, iosRunningConfig, IOS_SHOW_CLOCK, IOS_SHOW_IP_INTERFACE_BRIEF } from './ios-texts.js';
-export { junosDevice, junosOptions, junosProfile, junosPrompt, junosUnknownCommand, junosOperationalCommands, junosConfigCommands, type JunosDeviceOptions } from './junos.js';
+export { JUNOS_CAPTURE_OPTIONS, junosAmbiguousCommand, junosCaptureCommands, junosDevice, junosOptions, junosProfile, junosPrompt, junosUnknownCommand, junosOperationalCommands, junosConfigCommands, type JunosDeviceOptions } from './junos.js';
 export { junosShowVersion, JUNOS_SHOW_INTERFACES_TERSE } from './junos-texts.js';
 export { NXOS_CAPTURE_OPTIONS, nxosProfile, nxosPrompt, nxosExecCommands, nxosConfigCommands, nxosInterfaceCommands } from './nxos.js';
 export { IOS_XR_CAPTURE_OPTIONS, iosXrProfile, iosXrPrompt, iosXrExecCommands, iosXrConfigCommands, iosXrInterfaceCommands } from './ios-xr.js';
@@ -10,6 +10,7 @@ export { ROUTEROS_CAPTURE_OPTIONS, routerosProfile, routerosPrompt, routerosComm
 export { PANOS_CAPTURE_OPTIONS, panosProfile, panosPrompt, panosOperationalCommands, panosConfigCommands } from './panos.js';
 export { FORTIOS_CAPTURE_OPTIONS, fortiosProfile, fortiosPrompt, fortiosCommands } from './fortios.js';
 export { LINUX_CAPTURE_OPTIONS, linuxProfile, linuxPrompt, linuxCommands } from './linux.js';
+export { IOS_XE_CAPTURE_OPTIONS, IOS_XE_CAPTURES, iosXeCaptureCommands, iosXeProfile } from './ios-xe.js';
 export { captureTable, capturedCommands, servedText, withHostname, type CaptureTableOptions, type CommandList } from './capture-table.js';
 export { locateFault, literalCommands, resolveLine, type Resolution, type WordFault } from './cli-words.js';
 export { rawDevice } from './raw.js';

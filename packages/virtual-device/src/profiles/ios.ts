@@ -1,9 +1,12 @@
 // A virtual Cisco IOS router: `User Access Verification`, `Username: `/`Password: `,
 // `r1>`, `enable` -> `r1#`, `configure terminal` -> `r1(config)#`, a 24-line
-// `--More--` pager that `terminal length 0` switches off, IOS abbreviations.
+// `--More--` pager that `terminal length 0` switches off, IOS abbreviations, and
+// the ntc-templates IOS captures for every command it does not write itself.
 import type { CommandContext, CommandTable, LoginStyle, VirtualDeviceOptions } from '../types.js';
 import { VirtualDevice } from '../virtual-device.js';
 import { IOS_SHOW_CLOCK, IOS_SHOW_IP_INTERFACE_BRIEF, iosRunningConfig, iosShowVersion } from './ios-texts.js';
+import { captureTable, type CommandList } from './capture-table.js';
+import { CISCO_IOS } from './captures/cisco-ios.js';
 import { mergeTables } from './merge.js';
 import type { DeviceProfile, ProfileBuildOptions } from './profile.js';
 
@@ -52,6 +55,9 @@ export const iosExecCommands: CommandTable = [
   ['terminal monitor', ''],
   [/^(?:show|terminal)$/, '% Incomplete command.\n'],
 ];
+
+/** The IOS captures, but for the outputs above (written for this profile; other packages' tests rely on them). */
+export const iosCaptureCommands: CommandList = captureTable(CISCO_IOS, { except: ['show version', 'show clock'] });
 
 export const iosEnableCommands: CommandTable = [
   ['show running-config', (ctx) => iosRunningConfig(ctx.hostname)],
@@ -128,7 +134,7 @@ export function iosOptions(opts: IosDeviceOptions = {}): VirtualDeviceOptions {
       ...(enablePassword !== null ? { password: enablePassword } : {}),
       ...(enableUsername !== undefined ? { style: 'username+password' as const, username: enableUsername } : {}),
     },
-    commands: mergeTables(iosExecCommands, rest.commands),
+    commands: mergeTables([...(iosExecCommands as CommandList), ...iosCaptureCommands], rest.commands),
     modeCommands: {
       ...rest.modeCommands,
       enable: mergeTables(iosEnableCommands, rest.modeCommands?.['enable']),
@@ -143,20 +149,22 @@ export function iosDevice(opts: IosDeviceOptions = {}): VirtualDevice {
   return new VirtualDevice(iosOptions(opts));
 }
 
+/** IosDeviceOptions from a fleet's build options (the IOS family's profiles share it). */
+export function iosBuildOptions(o: ProfileBuildOptions = {}): IosDeviceOptions {
+  return {
+    ...o.overrides,
+    ...(o.hostname !== undefined ? { hostname: o.hostname } : {}),
+    ...(o.loginStyle !== undefined ? { loginStyle: o.loginStyle } : {}),
+    username: o.username ?? 'admin',
+    password: o.password ?? 'admin',
+    ...(o.enablePassword !== undefined ? { enablePassword: o.enablePassword } : {}),
+  };
+}
+
 /** The IOS profile for the registry and the simulator. */
 export const iosProfile: DeviceProfile = {
   name: 'ios',
-  description: 'Cisco IOS 15 router: Username/Password, r1> / r1# / r1(config)#, --More-- pager, IOS abbreviations',
+  description: 'Cisco IOS 15 router: Username/Password, r1> / r1# / r1(config)#, --More-- pager, IOS abbreviations, IOS captures',
   sshVersion: 'SSH-2.0-Cisco-1.25',
-  driver: 'ios',
-  probe: { command: 'show version', expect: 'Cisco IOS Software' },
-  options: (o: ProfileBuildOptions = {}) =>
-    iosOptions({
-      ...o.overrides,
-      ...(o.hostname !== undefined ? { hostname: o.hostname } : {}),
-      ...(o.loginStyle !== undefined ? { loginStyle: o.loginStyle } : {}),
-      username: o.username ?? 'admin',
-      password: o.password ?? 'admin',
-      ...(o.enablePassword !== undefined ? { enablePassword: o.enablePassword } : {}),
-    }),
+  options: (o: ProfileBuildOptions = {}) => iosOptions(iosBuildOptions(o)),
 };

@@ -1,9 +1,14 @@
 // A virtual Juniper Junos router: `login: `, `Password:`, `user@r1> `,
 // `configure` -> `[edit]` + `user@r1# `, a `---(more N%)---` pager that
-// `set cli screen-length 0` switches off, `error: unknown command`.
+// `set cli screen-length 0` switches off, `error: unknown command`, `'i' is
+// ambiguous.` with the possible completions, and the ntc-templates Junos captures.
 import type { CommandContext, CommandTable, VirtualDeviceOptions } from '../types.js';
 import { VirtualDevice } from '../virtual-device.js';
 import { JUNOS_SHOW_INTERFACES_TERSE, junosShowVersion } from './junos-texts.js';
+import { captureTable, type CaptureTableOptions, type CommandList } from './capture-table.js';
+import { JUNIPER_JUNOS } from './captures/juniper-junos.js';
+import { caretError } from './caret-errors.js';
+import { literalCommands } from './cli-words.js';
 import { mergeTables } from './merge.js';
 import type { DeviceProfile, ProfileBuildOptions } from './profile.js';
 
@@ -50,6 +55,22 @@ export const junosOperationalCommands: CommandTable = [
   ],
 ];
 
+/** How the Junos captures are served: without the `{master:0}` line of the captured switch's next prompt. */
+export const JUNOS_CAPTURE_OPTIONS: CaptureTableOptions = { promptTail: /\{master(?::\d+)?\}\n?$/ };
+
+/** The Junos captures, but for `show version` (written for this profile; other packages' tests rely on it). */
+export const junosCaptureCommands: CommandList = captureTable(JUNIPER_JUNOS, { ...JUNOS_CAPTURE_OPTIONS, except: ['show version'] });
+
+let known: string[] | undefined;
+const junosKnown = () => (known ??= literalCommands(junosOperationalCommands, junosCaptureCommands, junosConfigCommands));
+
+/** Junos's answer to an abbreviation that fits several words: a caret under it and the candidates. */
+export const junosAmbiguousCommand = caretError(junosKnown, (ctx) => `${ctx.username ?? 'root'}@${ctx.hostname}> `, {
+  ambiguous: (f) => `'${f.word}' is ambiguous.\nPossible completions:\n${f.candidates.map((c) => `  ${c}\n`).join('')}`,
+  unknown: () => 'error: unknown command\n',
+  incomplete: () => 'error: unknown command\n',
+});
+
 const leaveConfig = (ctx: CommandContext) => {
   ctx.mode = 'operational';
   return 'Exiting configuration mode\n';
@@ -75,6 +96,7 @@ export function junosOptions(opts: JunosDeviceOptions = {}): VirtualDeviceOption
     initialMode: 'operational',
     abbreviations: true,
     unknownCommand: junosUnknownCommand,
+    ambiguousCommand: junosAmbiguousCommand,
     pager: {
       pageLength: 24,
       prompt: (shown, total) => `---(more ${Math.floor((shown * 100) / total)}%)---`,
@@ -91,7 +113,7 @@ export function junosOptions(opts: JunosDeviceOptions = {}): VirtualDeviceOption
       failureText: 'Login incorrect',
       lockoutText: 'Login incorrect',
     },
-    commands: mergeTables(junosOperationalCommands, rest.commands),
+    commands: mergeTables([...(junosOperationalCommands as CommandList), ...junosCaptureCommands], rest.commands),
     modeCommands: { ...rest.modeCommands, config: mergeTables(junosConfigCommands, rest.modeCommands?.['config']) },
   };
 }

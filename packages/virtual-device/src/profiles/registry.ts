@@ -3,6 +3,7 @@
 import type { DeviceProfile } from './profile.js';
 import { iosProfile } from './ios.js';
 import { junosProfile } from './junos.js';
+import { iosXeProfile } from './ios-xe.js';
 import { nxosProfile } from './nxos.js';
 import { iosXrProfile } from './ios-xr.js';
 import { eosProfile } from './eos.js';
@@ -14,6 +15,7 @@ import { linuxProfile } from './linux.js';
 
 const BUILT_IN: readonly DeviceProfile[] = [
   iosProfile,
+  iosXeProfile,
   junosProfile,
   nxosProfile,
   iosXrProfile,

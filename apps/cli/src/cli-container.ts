@@ -9,7 +9,7 @@ import { SshTransport, type SshTransportOptions } from '@netx/transport-ssh';
 import { TelnetTransport } from '@netx/transport-telnet';
 import { WebSocketSerialTransport, type WebSocketSerialOptions } from '@netx/transport-websocket-serial';
 import { terminalAsk } from './cli/ask.js';
-import type { CliIo, ParserSlot, TransportSettings, TransportsProvider } from './cli/io.js';
+import type { CliIo, ParserSlot, ResultListener, TransportSettings, TransportsProvider } from './cli/io.js';
 import { TOKENS } from './tokens.js';
 
 export const processIo = (): CliIo => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
@@ -43,6 +43,8 @@ export interface CliContainerOptions {
   io?: CliIo;
   transports?: TransportsProvider;
   parser?: ParserSlot;
+  /** Sees every host record of `netx run`. */
+  onResult?: ResultListener;
 }
 
 export function createCliContainer(opts: CliContainerOptions = {}): DependencyContainer {
@@ -54,5 +56,6 @@ export function createCliContainer(opts: CliContainerOptions = {}): DependencyCo
   c.register(TOKENS.Transports, { useValue: opts.transports ?? realTransports });
   c.register(TOKENS.Ask, { useValue: terminalAsk(io) });
   c.register(TOKENS.Parser, { useValue: opts.parser ?? {} });
+  c.register<ResultListener>(TOKENS.Results, { useValue: opts.onResult ?? (() => undefined) });
   return c;
 }

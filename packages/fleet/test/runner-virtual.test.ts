@@ -1,6 +1,7 @@
 // The runner against in-process virtual devices (@netx/transport-dummy) on a
 // ManualClock: records, concurrency, failures by code, retries and backoff,
 // per-host deadline, abort, session logs and secrets, writers.
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,6 +180,24 @@ describe('retries, deadline, abort', () => {
     expect(summary).toMatchObject({ total: 4, ok: 1, failed: 3, aborted: 3 });
     expect(counter.open()).toBe(0);
     for (const h of ['s1', 's2']) expect(counter.closes.find(([name]) => name === h)).toEqual([h, false]);
+  });
+});
+
+describe('many hosts at once', () => {
+  it("puts one listener on the caller's signal however many hosts run, and the abort still reaches each", async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `s${i}`);
+    const ctl = new AbortController();
+    const devices = Object.fromEntries(names.map((n) => [n, ios(n, { responseDelay: 60_000 })]));
+    const { counter, start } = setup(devices, Object.fromEntries(names.map((n) => [n, `dummy://${n}`])), { concurrency: 30, signal: ctl.signal });
+    const run = start({ commands: ['show clock'] });
+    await until(() => run.progress().running === 30 && counter.open() === 30, 'thirty hosts waiting for output');
+    // Node warns (MaxListenersExceededWarning) past 10 listeners on one signal.
+    expect(getEventListeners(ctl.signal, 'abort')).toHaveLength(1);
+    ctl.abort();
+    const { summary } = await run.collect();
+    expect(summary).toMatchObject({ total: 30, failed: 30, aborted: 30 });
+    expect(counter.open()).toBe(0);
+    expect(getEventListeners(ctl.signal, 'abort')).toHaveLength(0);
   });
 });
 

@@ -1,6 +1,6 @@
 // What the `netx` program talks to: streams and environment, injected so that the
 // program runs in-process in tests and under a real terminal in production.
-import type { ParseHook, TransportFactory } from '@netx/fleet';
+import type { HostResult, ParseHook, TransportFactory } from '@netx/fleet';
 
 export interface OutStream {
   write(text: string): unknown;
@@ -38,6 +38,9 @@ export interface ParserSlot {
   /** Its name, for messages. */
   readonly name?: string;
 }
+
+/** Called with each host's record of `netx run` as it finishes (besides the printed output). */
+export type ResultListener = (result: HostResult) => void;
 
 /** A usage error: exit code 2, the message printed as is. */
 export class UsageError extends Error {

@@ -1,19 +1,20 @@
-// Process glue shared by the `netx` executable and programs that wire their own
-// container (tests, the demo): SIGINT stops a run politely, a second one ends at once.
+// Process glue shared by the `netx` executable, the demo and programs that wire their
+// own container (tests): SIGINT stops the work politely, a second one ends at once.
 import type { DependencyContainer } from 'tsyringe';
 import { EXIT } from './io.js';
 import { runCli } from './program.js';
 
-export function runAsProcess(c: DependencyContainer, argv: readonly string[] = process.argv.slice(2)): void {
+/** Runs `work` as the whole life of this process: its result is the exit code. */
+export function runToExit(work: (signal: AbortSignal) => Promise<number>, name = 'netx'): void {
   const stop = new AbortController();
   process.on('SIGINT', () => {
     if (stop.signal.aborted) process.exit(EXIT.INTERRUPTED);
     stop.abort();
   });
   // The system clock's timers do not keep a process alive (a backoff between retries
-  // may be all that is pending): this one does until the command is over.
+  // may be all that is pending): this one does until the work is over.
   const alive = setInterval(() => undefined, 1 << 30);
-  runCli(argv, c, stop.signal).then(
+  work(stop.signal).then(
     (code) => {
       clearInterval(alive);
       process.exitCode = code;
@@ -22,8 +23,12 @@ export function runAsProcess(c: DependencyContainer, argv: readonly string[] = p
     },
     (err: unknown) => {
       clearInterval(alive);
-      process.stderr.write(`netx crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(`${name} crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exit(EXIT.FAILED);
     },
   );
+}
+
+export function runAsProcess(c: DependencyContainer, argv: readonly string[] = process.argv.slice(2)): void {
+  runToExit((signal) => runCli(argv, c, signal));
 }

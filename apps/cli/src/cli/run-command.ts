@@ -6,7 +6,7 @@ import { runFleet, writeJson, writeNdjson, type AskFunction, type HostResult, ty
 import { TOKENS } from '../tokens.js';
 import { accountsFor, type CredentialFlags } from './credentials.js';
 import { selectHosts, type HostFlags } from './hosts.js';
-import { EXIT, UsageError, type CliIo, type HostKeyMode, type ParserSlot, type TransportsProvider } from './io.js';
+import { EXIT, UsageError, type CliIo, type HostKeyMode, type ParserSlot, type ResultListener, type TransportsProvider } from './io.js';
 import { progressView } from './progress.js';
 import { outputsText, summaryTable } from './table.js';
 
@@ -51,6 +51,7 @@ export class RunCommand {
     @inject(TOKENS.Io) private readonly io: CliIo,
     @inject(TOKENS.Ask) private readonly ask: AskFunction,
     @inject(TOKENS.Parser) private readonly parser: ParserSlot,
+    @inject(TOKENS.Results) private readonly onResult: ResultListener,
   ) {}
 
   async execute(urls: string[], flags: RunFlags, signal?: AbortSignal): Promise<number> {
@@ -95,16 +96,20 @@ export class RunCommand {
       throw new UsageError((err as Error).message);
     }
     const view = progressView(io.stderr, () => run.progress(), this.clock);
+    const seen = (r: HostResult) => {
+      this.onResult(r);
+      view.result(r);
+    };
     const onAbort = () => view.note(`Interrupted: closing ${run.progress().running} running session(s); finished hosts are kept.`);
     signal?.addEventListener('abort', onAbort, { once: true });
     const order = hosts.map((h) => h.name);
     let summary;
     let results: HostResult[] = [];
     try {
-      if (flags.ndjson) summary = await writeNdjson(run, io.stdout, (r) => view.result(r));
-      else if (flags.json) summary = await writeJson(run, io.stdout, order, (r) => view.result(r));
+      if (flags.ndjson) summary = await writeNdjson(run, io.stdout, seen);
+      else if (flags.json) summary = await writeJson(run, io.stdout, order, seen);
       else {
-        for await (const r of run) view.result(r);
+        for await (const r of run) seen(r);
         ({ results, summary } = await run.collect());
       }
     } finally {

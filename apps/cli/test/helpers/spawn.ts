@@ -2,9 +2,10 @@
 // inside a real pseudo-terminal (`script` from util-linux).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { shellQuote } from '../../src/cli/quote.js';
 
 export const CLI_DIR = fileURLToPath(new URL('../..', import.meta.url));
-const ENTRY = { bin: 'src/bin.ts', lab: 'test/fixtures/netx-lab.ts' } as const;
+const ENTRY = { bin: 'src/bin.ts', lab: 'test/fixtures/netx-lab.ts', demo: 'src/demo.ts' } as const;
 const NODE_ARGS = ['--conditions=@netx/source', '--import', 'tsx'];
 
 export interface Spawned {
@@ -14,10 +15,6 @@ export interface Spawned {
   readonly exit: Promise<number>;
   /** Resolves once `re` matches stdout (+ stderr); rejects when the process ends first. */
   waitFor(re: RegExp, what: string): Promise<void>;
-}
-
-export function quote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 export interface SpawnOptions {
@@ -31,7 +28,7 @@ export function spawnNetx(args: readonly string[], opts: SpawnOptions = {}): Spa
   const argv = [...NODE_ARGS, ENTRY[opts.entry ?? 'bin'], ...args];
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...opts.env };
   const child = opts.pty
-    ? spawn('script', ['-qfec', `stty cols ${opts.pty.columns} rows ${opts.pty.rows}; exec ${[process.execPath, ...argv].map(quote).join(' ')}`, '/dev/null'], { cwd: CLI_DIR, env })
+    ? spawn('script', ['-qfec', `stty cols ${opts.pty.columns} rows ${opts.pty.rows}; exec ${[process.execPath, ...argv].map(shellQuote).join(' ')}`, '/dev/null'], { cwd: CLI_DIR, env })
     : spawn(process.execPath, argv, { cwd: CLI_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';

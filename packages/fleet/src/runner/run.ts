@@ -17,6 +17,8 @@ export class FleetRun implements AsyncIterable<HostResult> {
   private readonly wakers = new Set<() => void>();
   private finished = false;
   private running = 0;
+  /** The running hosts' controllers: one listener on the caller's signal stops them all. */
+  private readonly live = new Set<AbortController>();
   private readonly startedAt: number;
 
   constructor(
@@ -67,6 +69,11 @@ export class FleetRun implements AsyncIterable<HostResult> {
     const { opts } = this;
     if (opts.logDir) mkdirSync(opts.logDir, { recursive: true, mode: 0o700 });
     let next = 0;
+    // One listener, not one per host: a signal warns past 10 listeners (MaxListenersExceededWarning).
+    const onRunAbort = () => {
+      for (const ctl of this.live) ctl.abort('run');
+    };
+    opts.signal?.addEventListener('abort', onRunAbort, { once: true });
     const worker = async () => {
       while (next < this.hosts.length && !opts.signal?.aborted) {
         const host = this.hosts[next++]!;
@@ -84,6 +91,7 @@ export class FleetRun implements AsyncIterable<HostResult> {
         this.push({ host: host.name, url: host.url.href, ok: false, started: false, error: ABORTED, outputs: [], attempts: 0, timings: { startedAt: this.clock.now(), totalMs: 0 } });
       }
     } finally {
+      opts.signal?.removeEventListener('abort', onRunAbort);
       this.finished = true;
       for (const w of this.wakers) w();
       this.wakers.clear();
@@ -95,9 +103,8 @@ export class FleetRun implements AsyncIterable<HostResult> {
     const { opts, clock } = this;
     const start = clock.now();
     const ctl = new AbortController();
-    const onRunAbort = () => ctl.abort('run');
     if (opts.signal?.aborted) ctl.abort('run');
-    opts.signal?.addEventListener('abort', onRunAbort, { once: true });
+    this.live.add(ctl);
     const deadline = opts.hostDeadline ?? 0;
     const timer = deadline > 0 ? clock.setTimeout(() => ctl.abort('deadline'), deadline) : undefined;
     const logFile = opts.logDir ? sessionLogPath(opts.logDir, host.name) : undefined;
@@ -131,7 +138,7 @@ export class FleetRun implements AsyncIterable<HostResult> {
       }
     } finally {
       if (timer !== undefined) clock.clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onRunAbort);
+      this.live.delete(ctl);
     }
     return toResult(host, outcome, attempt, start, clock.now() - start, logFile);
   }

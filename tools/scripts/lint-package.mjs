@@ -1,10 +1,16 @@
 // Package hygiene for one workspace package (run from its folder by `pnpm lint`):
 // what a published netx package must have, checked from its files, so a broken
-// exports map or a forgotten README fails before a release does.
+// exports map, a forgotten README or LICENSE fails before a release does.
+// `node ../../tools/scripts/lint-package.mjs --fix` writes the metadata part
+// (LICENSE, repository/homepage/bugs, prepack, peer ranges, @types/node) for you.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { findRoot, fixMetadata, metadataProblems } from './package-metadata.mjs';
 
 const dir = process.cwd();
+const repoRoot = findRoot(dir);
+const usesNodeInSource = sourceUsesNode(join(dir, 'src'));
+if (process.argv.includes('--fix')) fixMetadata({ root: repoRoot, dir, usesNodeInSource });
 const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 const problems = [];
 const fail = (msg) => problems.push(msg);
@@ -32,6 +38,23 @@ if (!pkg.private) {
     if (dependsOnCore) fail('plugins take @netx/core as a peerDependency, not a dependency (two copies of core otherwise).');
   }
   if (pkg.peerDependencies?.vitest && pkg.dependencies?.vitest) fail('vitest must be a peer dependency only.');
+  const readme = existsSync(join(dir, 'README.md')) ? readFileSync(join(dir, 'README.md'), 'utf8') : '';
+  const coreVersion = JSON.parse(readFileSync(join(repoRoot, 'packages/core/package.json'), 'utf8')).version;
+  for (const p of metadataProblems({ root: repoRoot, dir, pkg, readme, usesNodeInSource, coreVersion })) fail(p);
+}
+
+/** Whether non-test sources use Node's API (node: imports, Buffer, NodeJS.*): then the types need @types/node. */
+function sourceUsesNode(d) {
+  if (!existsSync(d)) return false;
+  for (const name of readdirSync(d)) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) {
+      if (sourceUsesNode(p)) return true;
+    } else if (/\.(ts|mts)$/.test(name) && !/\.test\.ts$/.test(name)) {
+      if (/from ['"]node:|\bBuffer\b|\bNodeJS\./.test(readFileSync(p, 'utf8'))) return true;
+    }
+  }
+  return false;
 }
 
 // Source rules: no leftovers that must never ship.
@@ -54,7 +77,7 @@ function walk(d) {
 for (const sub of ['src', 'test']) if (existsSync(join(dir, sub))) walk(join(dir, sub));
 
 if (problems.length) {
-  console.error(`lint ${pkg.name}:\n  - ${problems.join('\n  - ')}`);
+  console.error(`lint ${pkg.name}:\n  - ${problems.join('\n  - ')}\n(\`node ../../tools/scripts/lint-package.mjs --fix\` writes LICENSE and the package.json metadata.)`);
   process.exit(1);
 }
 console.log(`lint ${pkg.name}: ok`);

@@ -94,6 +94,8 @@ const spec = defineProfile({
   },
   exitCommands: ['exit', 'logout', 'quit'],
   sshVersion: 'SSH-2.0-OpenSSH_7.8',
+  driver: 'eos',
+  probe: { command: 'show version', expect: 'Arista vEOS' },
 });
 
 /** The EOS profile; its telnet login asks `<hostname> login: ` (Linux underneath). */

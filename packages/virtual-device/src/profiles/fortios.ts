@@ -101,6 +101,8 @@ const spec = defineProfile({
   errors: { unknown: fortiosError, ambiguous: fortiosError },
   commands: fortiosCommands,
   exitCommands: ['exit'],
+  driver: 'fortios',
+  probe: { command: 'get system status', expect: 'Version: FortiGate-1500D v6.0.7' },
 });
 
 /** The FortiOS profile; its console/telnet login asks `<hostname> login: `. */

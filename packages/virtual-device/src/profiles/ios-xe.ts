@@ -5,7 +5,7 @@
 import { captureTable, type CaptureTableOptions, type CommandList } from './capture-table.js';
 import { CISCO_IOS } from './captures/cisco-ios.js';
 import { CISCO_IOS_XE } from './captures/cisco-ios-xe.js';
-import { iosBuildOptions, iosOptions } from './ios.js';
+import { IOS_SSH_VERSION, iosBuildOptions, iosOptions } from './ios.js';
 import { mergeTables } from './merge.js';
 import type { DeviceProfile, ProfileBuildOptions } from './profile.js';
 
@@ -20,9 +20,11 @@ export const iosXeCaptureCommands: CommandList = captureTable(IOS_XE_CAPTURES, I
 export const iosXeProfile: DeviceProfile = {
   name: 'ios_xe',
   description: 'Cisco IOS-XE (Catalyst 9300): the IOS CLI with IOS-XE captures (show version says IOS XE)',
-  sshVersion: 'SSH-2.0-Cisco-1.25',
+  sshVersion: IOS_SSH_VERSION,
+  driver: 'ios_xe',
+  probe: { command: 'show version', expect: 'Cisco IOS XE Software' },
   options: (o: ProfileBuildOptions = {}) => {
     const ios = iosBuildOptions(o);
-    return iosOptions({ ...ios, commands: mergeTables(iosXeCaptureCommands, ios.commands) });
+    return iosOptions({ remoteVersion: IOS_SSH_VERSION, ...ios, commands: mergeTables(iosXeCaptureCommands, ios.commands) });
   },
 };

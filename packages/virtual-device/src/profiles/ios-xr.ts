@@ -101,4 +101,6 @@ export const iosXrProfile: DeviceProfile = defineProfile({
   commands: iosXrExecCommands,
   exitCommands: ['exit', 'logout'],
   sshVersion: 'SSH-2.0-Cisco-2.0',
+  driver: 'ios_xr',
+  probe: { command: 'show version', expect: 'Cisco IOS XR Software' },
 });

@@ -149,6 +149,9 @@ export function iosDevice(opts: IosDeviceOptions = {}): VirtualDevice {
   return new VirtualDevice(iosOptions(opts));
 }
 
+/** The SSH identification string of IOS and IOS-XE. */
+export const IOS_SSH_VERSION = 'SSH-2.0-Cisco-1.25';
+
 /** IosDeviceOptions from a fleet's build options (the IOS family's profiles share it). */
 export function iosBuildOptions(o: ProfileBuildOptions = {}): IosDeviceOptions {
   return {
@@ -165,6 +168,9 @@ export function iosBuildOptions(o: ProfileBuildOptions = {}): IosDeviceOptions {
 export const iosProfile: DeviceProfile = {
   name: 'ios',
   description: 'Cisco IOS 15 router: Username/Password, r1> / r1# / r1(config)#, --More-- pager, IOS abbreviations, IOS captures',
-  sshVersion: 'SSH-2.0-Cisco-1.25',
-  options: (o: ProfileBuildOptions = {}) => iosOptions(iosBuildOptions(o)),
+  sshVersion: IOS_SSH_VERSION,
+  driver: 'ios',
+  probe: { command: 'show version', expect: 'Cisco IOS Software' },
+  // Like defineProfile's profiles, the device reports the SSH identification string (DummyTransport's getRemoteVersion).
+  options: (o: ProfileBuildOptions = {}) => iosOptions({ remoteVersion: IOS_SSH_VERSION, ...iosBuildOptions(o) }),
 };

@@ -69,6 +69,8 @@ const spec = defineProfile({
   abbreviations: false,
   exitCommands: ['exit', 'logout'],
   sshVersion: 'SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.6',
+  driver: 'linux',
+  probe: { command: 'ip route show', expect: 'default via 10.0.0.4 dev brblue' },
 });
 
 /**

@@ -90,6 +90,8 @@ const spec = defineProfile({
   modeCommands: { config: nxosConfigCommands, 'config-if': nxosInterfaceCommands },
   exitCommands: ['exit', 'logout'],
   sshVersion: 'SSH-2.0-OpenSSH_8.3',
+  driver: 'nxos',
+  probe: { command: 'show version', expect: 'Cisco Nexus Operating System (NX-OS) Software' },
 });
 
 /** The NX-OS profile; its telnet login asks `<hostname> login: `. */

@@ -87,6 +87,8 @@ const spec = defineProfile({
   abbreviations: false,
   exitCommands: ['exit', 'quit'],
   sshVersion: 'SSH-2.0-OpenSSH_8.0',
+  driver: 'panos',
+  probe: { command: 'show jobs all', expect: 'FqdnRefresh' },
 });
 
 /** The PAN-OS profile; its console login asks `<hostname> login: `. */

@@ -152,6 +152,8 @@ const spec = defineProfile({
   abbreviations: false,
   exitCommands: [],
   sshVersion: 'SSH-2.0-ROSSSH',
+  driver: 'routeros',
+  probe: { command: '/system resource print', expect: 'version: 6.48.6' },
 });
 
 /** The RouterOS profile; its login asks `<identity> Login: `. */

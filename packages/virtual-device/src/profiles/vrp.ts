@@ -157,4 +157,6 @@ export const vrpProfile: DeviceProfile = defineProfile({
   // `quit` in user view logs out (the user-view table); nothing else hangs up.
   exitCommands: [],
   sshVersion: 'SSH-2.0-HUAWEI-1.5',
+  driver: 'vrp',
+  probe: { command: 'display version', expect: 'Huawei Versatile Routing Platform Software' },
 });

@@ -19,10 +19,21 @@ export interface HostKey {
   readonly file: string | undefined;
 }
 
-/** A new ed25519 key, in memory only (e.g. a device's "changed" host key). */
+/**
+ * A new ed25519 key pair in OpenSSH format. ssh2 1.17's generateKeyPairSync now and
+ * then writes a private key its own parser rejects (about 1 in 300): keep the first that parses.
+ */
+export function generateKeyPair(comment = 'netx-sim'): { private: string; public: string } {
+  for (let i = 0; i < 20; i++) {
+    const pair = utils.generateKeyPairSync('ed25519', { comment });
+    if (!(utils.parseKey(pair.private) instanceof Error)) return pair;
+  }
+  throw new Error('ssh2 generated 20 ed25519 keys it cannot parse itself; check the ssh2 version.');
+}
+
+/** A new ed25519 host key, in memory only (e.g. a device's "changed" host key). */
 export function generateHostKey(comment = 'netx-sim'): HostKey {
-  const pair = utils.generateKeyPairSync('ed25519', { comment });
-  return describe(pair.private, undefined);
+  return describe(generateKeyPair(comment).private, undefined);
 }
 
 /** Reads the key in `file`, or generates one and writes it there (mode 0600, folders created). */

@@ -1,6 +1,8 @@
 // The DeviceLink every server hands to a device: output goes to a ByteSink (an
 // SSH channel, a Telnet socket, a WebSocket), shaped by the device's faults
 // (drip, a cut in the middle of a command's output). Timers run on the Clock.
+// Output produced in one event-loop turn (echo, command output, prompt) leaves
+// as one write: one syscall, one SSH packet, one frame.
 import type { Clock, NetxError } from '@netx/core';
 import type { DeviceLink, TerminalInfo } from '@netx/virtual-device';
 
@@ -26,6 +28,8 @@ export class SimLink implements DeviceLink {
   private done = false;
   private cutAfter: number | undefined;
   private idle: Array<() => void> = [];
+  private batch: Uint8Array[] = [];
+  private flushing = false;
 
   constructor(
     readonly host: string,
@@ -63,7 +67,7 @@ export class SimLink implements DeviceLink {
   }
 
   whenDelivered(): Promise<void> {
-    if (this.pending() === 0 || this.done) return Promise.resolve();
+    if ((this.pending() === 0 && this.batch.length === 0) || this.done) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
@@ -76,6 +80,7 @@ export class SimLink implements DeviceLink {
   /** The client went away: stop every timer, send nothing more. */
   detach(): void {
     this.done = true;
+    this.batch = [];
     this.queue.length = 0;
     this.head = 0;
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
@@ -85,7 +90,11 @@ export class SimLink implements DeviceLink {
 
   private deliver(bytes: Uint8Array): void {
     if (this.shape.drip <= 0) {
-      this.sink.write(bytes);
+      this.batch.push(bytes);
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => this.flush());
+      }
       return;
     }
     for (const b of bytes) this.queue.push(b);
@@ -114,6 +123,15 @@ export class SimLink implements DeviceLink {
     }, this.shape.drip);
   }
 
+  private flush(): void {
+    this.flushing = false;
+    const parts = this.batch;
+    if (parts.length === 0 || this.done) return;
+    this.batch = [];
+    this.sink.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    if (this.pending() === 0) this.wake();
+  }
+
   private finish(how: 'end' | 'drop'): void {
     if (this.done || this.ending) return;
     this.ending = how;
@@ -122,6 +140,7 @@ export class SimLink implements DeviceLink {
 
   private settle(how: 'end' | 'drop'): void {
     if (this.done) return;
+    this.flush();
     this.done = true;
     this.wake();
     if (how === 'end') this.sink.end();

@@ -6,13 +6,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ssh2 from 'ssh2';
-import type { Fleet } from '../src/index.js';
+import { generateKeyPair, type Fleet } from '../src/index.js';
 import { PYTHON } from './global-setup.js';
 import { portOf, startFleet, tempDir } from './helpers.js';
 
 const run = promisify(execFile);
-const userKey = ssh2.utils.generateKeyPairSync('ed25519');
+const userKey = generateKeyPair('user');
 const tmp = tempDir();
 const knownHosts = join(tmp.dir, 'known_hosts');
 const keyFile = join(tmp.dir, 'id_ed25519');

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ssh2 from 'ssh2';
 import { Account, isNetxError, PrivateKey } from '@netx/core';
 import type { CommandContext } from '@netx/virtual-device';
-import type { Fleet, SimDeviceSpec } from '../src/index.js';
+import { generateKeyPair, type Fleet, type SimDeviceSpec } from '../src/index.js';
 import { admin, connectTo, portOf, startFleet } from './helpers.js';
 
-const { Client, utils } = ssh2;
-const userKey = utils.generateKeyPairSync('ed25519');
-const otherKey = utils.generateKeyPairSync('ed25519');
+const { Client } = ssh2;
+const userKey = generateKeyPair('user');
+const otherKey = generateKeyPair('other');
 
 let fleet: Fleet;
 beforeAll(async () => {

@@ -31,6 +31,13 @@ describe('profile vrp views', () => {
     expect((await s.conn.execute('interface GigabitEthernet0/3/0')).match[0]).toMatch(/\[~ce1-GigabitEthernet0\/3\/0\]$/);
     expect((await s.conn.execute('quit')).match[0]).toMatch(/\[~ce1\]$/);
     expect((await s.conn.execute('quit')).match[0]).toMatch(/<ce1>$/);
+    // Leaving with an uncommitted change asks; N drops it.
+    await s.conn.execute('system-view');
+    await s.conn.execute('sysname ce2');
+    await s.conn.send('return\r');
+    await s.conn.expect(/\[Y\(yes\)\/N\(no\)\/C\(cancel\)\]:$/);
+    await s.conn.send('N\r');
+    expect((await s.conn.expectPrompt()).match[0]).toMatch(/<ce1>$/);
     await s.conn.close();
   });
 });

@@ -8,6 +8,7 @@
 import type { CommandContext, CommandTable, PromptInfo } from '../types.js';
 import { captureTable, type CaptureTableOptions } from './capture-table.js';
 import { FORTINET } from './captures/fortinet.js';
+import { commitLines, pendingLines, renameBy } from './candidate-config.js';
 import { literalCommands, locateFault } from './cli-words.js';
 import { withHostLoginPrompt } from './host-login.js';
 import { defineProfile, type DeviceProfile } from './profile.js';
@@ -28,20 +29,15 @@ const stack = (ctx: CommandContext) => (ctx.mode === 'root' ? [] : ctx.mode.spli
 const setStack = (ctx: CommandContext, levels: string[]) => void (ctx.mode = levels.length === 0 ? 'root' : levels.join('/'));
 
 /** Settings made in the open contexts, applied when their `config` ends. */
-const staged = (ctx: CommandContext): string[] => {
-  let lines = ctx.state.get('fortios.staged') as string[] | undefined;
-  if (!lines) ctx.state.set('fortios.staged', (lines = []));
-  return lines;
-};
+const STAGED = 'fortios.staged';
 
 function applyStaged(ctx: CommandContext): void {
-  for (const line of staged(ctx)) {
+  const rename = renameBy(ctx, /^global:set hostname "?([^"\s]+)"?$/);
+  commitLines(ctx, STAGED, (line) => {
     if (line === 'console:set output standard') ctx.pager.enabled = false;
     else if (line === 'console:set output more') ctx.pager.enabled = true;
-    const host = /^global:set hostname "?([^"\s]+)"?$/.exec(line);
-    if (host) ctx.hostname = host[1]!;
-  }
-  staged(ctx).length = 0;
+    rename(line);
+  });
 }
 
 /** `end`: closes the innermost `config` (and an `edit` inside it); settings apply once no context is open. */
@@ -77,7 +73,7 @@ export const fortiosCommands: CommandTable = [
       setStack(ctx, [...levels, `=${ctx.match![1]!.replace(/"/g, '')}`]);
     }),
   ],
-  [/^(?:set|unset|append|select|unselect) \S.*$/, inContext((ctx, levels) => void staged(ctx).push(`${levels[levels.length - 1]}:${ctx.command}`))],
+  [/^(?:set|unset|append|select|unselect) \S.*$/, inContext((ctx, levels) => void pendingLines(ctx, STAGED).push(`${levels[levels.length - 1]}:${ctx.command}`))],
   ...captureTable(FORTINET, FORTIOS_CAPTURE_OPTIONS),
 ];
 

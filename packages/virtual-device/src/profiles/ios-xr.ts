@@ -8,6 +8,7 @@ import type { CommandContext, CommandTable, PromptInfo } from '../types.js';
 import { captureTable, type CaptureTableOptions } from './capture-table.js';
 import { CISCO_XR } from './captures/cisco-xr.js';
 import { caretError } from './caret-errors.js';
+import { commitLines, confirmLeave, pendingLines, renameBy } from './candidate-config.js';
 import { literalCommands } from './cli-words.js';
 import { defineProfile, modeSwitch, type DeviceProfile } from './profile.js';
 
@@ -21,32 +22,16 @@ export function iosXrPrompt(mode: string, info: PromptInfo): string {
 export const IOS_XR_CAPTURE_OPTIONS: CaptureTableOptions = { hostname: { 'show running-config hostname': /^hostname (\S+)$/m } };
 
 /** Uncommitted configuration lines of the session (XR's target configuration). */
-const pending = (ctx: CommandContext): string[] => {
-  let lines = ctx.state.get('xr.pending') as string[] | undefined;
-  if (!lines) ctx.state.set('xr.pending', (lines = []));
-  return lines;
-};
-
-function commit(ctx: CommandContext): void {
-  for (const line of pending(ctx)) {
-    const m = /^hostname (\S+)$/.exec(line);
-    if (m) ctx.hostname = m[1]!;
-  }
-  pending(ctx).length = 0;
-}
+const PENDING = 'xr.pending';
+const commit = (ctx: CommandContext) => void commitLines(ctx, PENDING, renameBy(ctx, /^hostname (\S+)$/));
 
 /** A configuration line: kept in the candidate configuration until `commit`. */
-const stage = (ctx: CommandContext) => void pending(ctx).push(ctx.command);
+const stage = (ctx: CommandContext) => void pendingLines(ctx, PENDING).push(ctx.command);
 
 /** `end` / `exit` from configuration mode: XR asks what to do with uncommitted changes. */
 async function leaveConfig(ctx: CommandContext): Promise<string> {
-  if (pending(ctx).length > 0) {
-    const answer = (await ctx.ask('Uncommitted changes found, commit them before exiting(yes/no/cancel)? [cancel]:')).trim().toLowerCase();
-    if (answer === 'yes' || answer === 'y') commit(ctx);
-    else if (answer === 'no' || answer === 'n') pending(ctx).length = 0;
-    else return '';
-  }
-  ctx.mode = 'exec';
+  const question = 'Uncommitted changes found, commit them before exiting(yes/no/cancel)? [cancel]:';
+  if (await confirmLeave(ctx, PENDING, question, { yes: ['yes', 'y'], no: ['no', 'n'] }, () => commit(ctx))) ctx.mode = 'exec';
   return '';
 }
 
@@ -62,7 +47,7 @@ export const iosXrConfigCommands: CommandTable = [
   ['commit', (ctx) => void commit(ctx)],
   ['end', leaveConfig],
   ['exit', leaveConfig],
-  ['abort', (ctx) => void ((pending(ctx).length = 0), (ctx.mode = 'exec'))],
+  ['abort', (ctx) => void ((pendingLines(ctx, PENDING).length = 0), (ctx.mode = 'exec'))],
   [/^hostname (\S+)$/, stage],
   [/^interface (\S+)$/, (ctx) => void (stage(ctx), (ctx.mode = 'config-if'))],
   [/^(?:no )?(?:router|logging|ntp|snmp-server|username|domain|ssh|line|vrf) .+$/, stage],

@@ -8,6 +8,7 @@
 import type { CommandContext, CommandTable, PromptInfo } from '../types.js';
 import { captureTable, type CaptureTableOptions } from './capture-table.js';
 import { PALOALTO_PANOS } from './captures/paloalto-panos.js';
+import { commitLines, pendingLines, renameBy } from './candidate-config.js';
 import { literalCommands, locateFault } from './cli-words.js';
 import { withHostLoginPrompt } from './host-login.js';
 import { defineProfile, type DeviceProfile } from './profile.js';
@@ -23,20 +24,11 @@ export function panosPrompt(mode: string, info: PromptInfo): string {
 const pager = (on: boolean) => (ctx: CommandContext) => void (ctx.pager.enabled = on);
 
 /** Candidate configuration of the session, applied by `commit`. */
-const candidate = (ctx: CommandContext): string[] => {
-  let lines = ctx.state.get('panos.candidate') as string[] | undefined;
-  if (!lines) ctx.state.set('panos.candidate', (lines = []));
-  return lines;
-};
+const CANDIDATE = 'panos.candidate';
 
 function commit(ctx: CommandContext): string {
-  for (const line of candidate(ctx)) {
-    const m = /^set deviceconfig system hostname (\S+)$/.exec(line);
-    if (m) ctx.hostname = m[1]!;
-  }
-  const changed = candidate(ctx).length > 0;
-  candidate(ctx).length = 0;
-  return changed ? '\nConfiguration committed successfully\n\n' : '\nThere are no changes to commit.\n\n';
+  const changed = commitLines(ctx, CANDIDATE, renameBy(ctx, /^set deviceconfig system hostname (\S+)$/));
+  return changed > 0 ? '\nConfiguration committed successfully\n\n' : '\nThere are no changes to commit.\n\n';
 }
 
 export const panosOperationalCommands: CommandTable = [
@@ -59,7 +51,7 @@ export const panosConfigCommands: CommandTable = [
   ['exit', leave],
   ['quit', leave],
   ['commit', commit],
-  [/^(?:set|delete|edit|rename|move) \S.*$/, (ctx) => void candidate(ctx).push(ctx.command)],
+  [/^(?:set|delete|edit|rename|move) \S.*$/, (ctx) => void pendingLines(ctx, CANDIDATE).push(ctx.command)],
   // `run <operational command>` from configuration mode.
   [/^run (.+)$/, (ctx) => PALOALTO_PANOS[ctx.match![1]!] ?? ctx.invalid()],
 ];

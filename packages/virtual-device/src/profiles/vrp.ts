@@ -8,17 +8,15 @@ import type { CommandContext, CommandTable, PromptInfo } from '../types.js';
 import { captureTable, type CaptureTableOptions } from './capture-table.js';
 import { HUAWEI_VRP } from './captures/huawei-vrp.js';
 import { caretError } from './caret-errors.js';
+import { commitLines, confirmLeave, pendingLines, renameBy } from './candidate-config.js';
 import { literalCommands } from './cli-words.js';
 import { defineProfile, type DeviceProfile } from './profile.js';
 
 export const VRP_CAPTURE_OPTIONS: CaptureTableOptions = {};
 
 /** Uncommitted lines of the session's candidate configuration. */
-const pending = (ctx: CommandContext): string[] => {
-  let lines = ctx.state.get('vrp.pending') as string[] | undefined;
-  if (!lines) ctx.state.set('vrp.pending', (lines = []));
-  return lines;
-};
+const PENDING = 'vrp.pending';
+const pending = (ctx: CommandContext) => pendingLines(ctx, PENDING);
 
 /**
  * `<r1>` in user view; `[~r1]` in system view, `[*r1]` with uncommitted changes;
@@ -40,11 +38,7 @@ function stage(ctx: CommandContext, line = ctx.command): void {
 }
 
 function commit(ctx: CommandContext): void {
-  for (const line of pending(ctx)) {
-    const m = /^sysname (\S+)$/.exec(line);
-    if (m) ctx.hostname = m[1]!;
-  }
-  pending(ctx).length = 0;
+  commitLines(ctx, PENDING, renameBy(ctx, /^sysname (\S+)$/));
   ctx.mode = ctx.mode.replace(/\*$/, '');
 }
 
@@ -53,13 +47,8 @@ const withMark = (ctx: CommandContext, mode: string) => (pending(ctx).length > 0
 
 /** `return` (or `quit` from system view) with uncommitted changes asks first, as VRP 8 does. */
 async function toUserView(ctx: CommandContext): Promise<string> {
-  if (pending(ctx).length > 0) {
-    const answer = (await ctx.ask('Warning: Uncommitted configurations found. Are you sure to commit them before exiting? [Y(yes)/N(no)/C(cancel)]:')).trim().toUpperCase();
-    if (answer === 'Y' || answer === 'YES') commit(ctx);
-    else if (answer === 'N' || answer === 'NO') pending(ctx).length = 0;
-    else return '';
-  }
-  ctx.mode = 'user';
+  const question = 'Warning: Uncommitted configurations found. Are you sure to commit them before exiting? [Y(yes)/N(no)/C(cancel)]:';
+  if (await confirmLeave(ctx, PENDING, question, { yes: ['y', 'yes'], no: ['n', 'no'] }, () => commit(ctx))) ctx.mode = 'user';
   return '';
 }
 

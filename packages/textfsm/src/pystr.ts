@@ -4,15 +4,23 @@
 /** Characters for which Python's str.isspace() is true. */
 export const PY_SPACE_CLASS = '\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 
-const TRAILING = new RegExp(`[${PY_SPACE_CLASS}]+$`);
-const LEADING = new RegExp(`^[${PY_SPACE_CLASS}]+`);
+const SPACE = new RegExp(`^[${PY_SPACE_CLASS}]$`);
+
+function isPySpace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f)) return true;
+  return code >= 0x80 && SPACE.test(String.fromCharCode(code));
+}
 
 export function pyRstrip(s: string): string {
-  return s.replace(TRAILING, '');
+  let end = s.length;
+  while (end > 0 && isPySpace(s.charCodeAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 export function pyStrip(s: string): string {
-  return s.replace(LEADING, '').replace(TRAILING, '');
+  let start = 0;
+  while (start < s.length && isPySpace(s.charCodeAt(start))) start++;
+  return pyRstrip(s.slice(start));
 }
 
 // str.splitlines(): \n \r \r\n \v \f \x1c \x1d \x1e \x85 \u2028 \u2029; no empty last line.

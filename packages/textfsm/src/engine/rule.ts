@@ -1,7 +1,7 @@
 // A rule line of a state: `  ^regex -> LineOp.RecordOp NewState`. The regex has `$Name` /
 // `${Name}` replaced by the value's regex first (Python's string.Template, so `$$` is `$`).
 import { TextFSMTemplateError } from '../errors.js';
-import { PyRegex, PyRegexError } from '../pyre/index.js';
+import { cachedPyRegex, PyRegex, PyRegexError } from '../pyre/index.js';
 import { pyStrip } from '../pystr.js';
 
 export const LINE_OPS = ['Continue', 'Next', 'Error'] as const;
@@ -88,7 +88,7 @@ export class TextFSMRule {
 
 function compileRule(regex: string, lineNum: number): PyRegex {
   try {
-    return new PyRegex(regex, { singleLine: true });
+    return cachedPyRegex(regex, { singleLine: true, namedOnly: true });
   } catch (err) {
     if (!(err instanceof PyRegexError)) throw err;
     if (err.untranslatable) {

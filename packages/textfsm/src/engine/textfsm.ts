@@ -7,6 +7,11 @@ import { parseTemplate, type Program } from './template.js';
 import { OPTION_NAMES, SkipRecord, type Cell, type OptionName, type TextFSMValue, type ValueHost } from './value.js';
 
 export type Row = Cell[];
+
+interface Step {
+  rule: TextFSMRule;
+  assign: [TextFSMValue, number][];
+}
 export type RecordDict = Record<string, Cell>;
 
 export interface ParseOptions {
@@ -26,7 +31,9 @@ export class TextFSM {
   private readonly byName = new Map<string, TextFSMValue>();
   private readonly host: ValueHost;
   private result: Row[] = [];
-  private curState: TextFSMRule[] = [];
+  /** Per state: each rule with the values its named groups fill (Python's _AssignVar). */
+  private readonly steps = new Map<string, Step[]>();
+  private curState: Step[] = [];
   private curStateName = 'Start';
 
   /** Compiles the template; throws TextFSMTemplateError (with the line) when it is invalid. */
@@ -41,6 +48,19 @@ export class TextFSM {
     this.program = parseTemplate(template, this.host);
     // Python's _GetValue returns the first Value of a name; names are unique anyway.
     for (const v of this.program.values) if (!this.byName.has(v.name)) this.byName.set(v.name, v);
+    for (const [state, rules] of this.program.states) {
+      this.steps.set(
+        state,
+        rules.map((rule) => {
+          const assign: [TextFSMValue, number][] = [];
+          for (const [name, group] of rule.compiled.names) {
+            const value = this.byName.get(name);
+            if (value) assign.push([value, group]);
+          }
+          return { rule, assign };
+        }),
+      );
+    }
     this.reset();
   }
 
@@ -71,7 +91,7 @@ export class TextFSM {
 
   /** Back to the Start state with no rows and every value cleared; the template is kept. */
   reset(): void {
-    this.curState = this.program.states.get('Start')!;
+    this.curState = this.steps.get('Start')!;
     this.curStateName = 'Start';
     this.result = [];
     for (const v of this.program.values) v.clearAll();
@@ -104,13 +124,13 @@ export class TextFSM {
 
   private checkLine(line: string): void {
     const ascii = isAscii(line);
-    for (const rule of this.curState) {
-      const m = rule.compiled.match(line, ascii);
-      if (!m) continue;
-      for (const [name, text] of m.namedGroups()) this.byName.get(name)?.assign(text);
+    for (const { rule, assign } of this.curState) {
+      const groups = rule.compiled.exec(line, ascii);
+      if (!groups) continue;
+      for (const [value, group] of assign) value.assign(groups[group] ?? null);
       if (this.operations(rule, line)) {
         if (rule.newState) {
-          if (rule.newState !== 'End' && rule.newState !== 'EOF') this.curState = this.program.states.get(rule.newState)!;
+          if (rule.newState !== 'End' && rule.newState !== 'EOF') this.curState = this.steps.get(rule.newState)!;
           this.curStateName = rule.newState;
         }
         break;

@@ -1,7 +1,7 @@
 // A template `Value`: its declaration (`Value [Options] Name (regex)`) and its state while
 // parsing. The options hook into assign / clear / record in the order they are declared,
 // as Python TextFSM's option classes do (that order is visible, e.g. Required before List).
-import { PyRegex, PyRegexError } from '../pyre/index.js';
+import { cachedPyRegex, PyRegexError, type PyRegex } from '../pyre/index.js';
 import { TextFSMTemplateError } from '../errors.js';
 
 export const OPTION_NAMES = ['Filldown', 'Fillup', 'Key', 'List', 'Required'] as const;
@@ -58,7 +58,7 @@ export class TextFSMValue {
     }
     let compiled: PyRegex;
     try {
-      compiled = new PyRegex(r, { singleLine: true });
+      compiled = cachedPyRegex(r, { singleLine: true });
     } catch (err) {
       if (!(err instanceof PyRegexError)) throw err;
       const what = err.untranslatable ? 'cannot be translated to JavaScript: ' : '';

@@ -1,10 +1,12 @@
-// Writes a parsed Python pattern as JavaScript RegExp source for the `u` flag. (Not `v`:
-// Node 20's V8 misses matches with it, e.g. on `(?:[^ ]+,[ ]){2}`.) Python's str patterns are Unicode-aware: \d is any
-// decimal digit, \w any letter or digit or _, \s includes \x1c-\x1f, \b follows that \w. Those
-// cost more in V8 than their ASCII forms, so each pattern is written twice when it matters:
-// 'unicode' for any input, 'ascii' for input known to be ASCII (same result on such input).
+// Writes a parsed Python pattern as JavaScript RegExp source, in two variants:
+// - 'unicode' (flag `u`): right for any input. Python's str patterns are Unicode-aware: \d is
+//   any decimal digit, \w any letter, digit or _, \s includes \x1c-\x1f, \b follows that \w.
+//   (Not the `v` flag: Node 20's V8 misses matches with it, e.g. on `(?:[^ ]+,[ ]){2}`.)
+// - 'ascii' (no `u`): right for input known to be ASCII only, where those classes shrink to
+//   ASCII ranges. V8 builds it far faster (no Unicode property sets), and most device output
+//   is ASCII, so the 'unicode' variant is only built when a line needs it.
 import { PY_SPACE_CLASS } from '../pystr.js';
-import type { Alt, Node } from './ast.js';
+import type { Alt, Category, Node } from './ast.js';
 
 export type Variant = 'unicode' | 'ascii';
 
@@ -12,86 +14,116 @@ export interface Emitted {
   source: string;
   /** JavaScript group number of each Python group (index = Python number). */
   groupMap: number[];
-  /** False when the 'ascii' and 'unicode' sources are the same. */
-  unicodeSensitive: boolean;
 }
 
 const SYNTAX = new Set('^$\\.*+?()[]{}|/');
 const WORD_UNICODE = '\\p{L}\\p{N}_';
 
-export function emit(root: Alt, variant: Variant, singleLine: boolean): Emitted {
-  const e = new Emitter(variant, singleLine);
+// ASCII-only input: each category as ranges of ASCII (its complement within ASCII is enough).
+const ASCII_SETS: Record<Category, [string, string]> = {
+  d: ['0-9', '\\x00-/:-\\x7f'],
+  w: ['A-Za-z0-9_', '\\x00-/:-@\\[-\\^`\\{-\\x7f'],
+  s: ['\\t-\\r\\x1c-\\x20', '\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f'],
+};
+const ASCII_FLAG_SPACE: [string, string] = ['\\t-\\r ', '\\x00-\\x08\\x0e-\\x1f\\x21-\\x7f'];
+// Non-ASCII characters that Python's IGNORECASE matches with an ASCII letter.
+const FOLDS_TO_ASCII = new Map([
+  [0x17f, 's'],
+  [0x212a, 'k'],
+  [0x130, 'i'],
+  [0x131, 'i'],
+]);
+
+export function emit(root: Alt, variant: Variant, singleLine: boolean, ignoreCase: boolean): Emitted {
+  const e = new Emitter(variant, singleLine, ignoreCase);
   const source = e.alt(root);
-  return { source, groupMap: e.groupMap, unicodeSensitive: e.sensitive };
+  return { source, groupMap: e.groupMap };
 }
 
-function literal(cp: number, inClass: boolean): string {
-  const isAlnum = (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
-  if (isAlnum) return String.fromCodePoint(cp);
-  if (!inClass && cp > 0x20 && cp < 0x7f) return SYNTAX.has(String.fromCodePoint(cp)) ? '\\' + String.fromCodePoint(cp) : String.fromCodePoint(cp);
-  if (!inClass && cp === 0x20) return ' ';
-  return `\\u{${cp.toString(16)}}`;
+/** One leaf node (character, class, category, anchor, boundary) as JavaScript source. */
+export function emitLeaf(node: Node, variant: Variant, ignoreCase: boolean): string {
+  return new Emitter(variant, false, ignoreCase).alt({ t: 'alt', branches: [[node]] });
+}
+
+function hex(cp: number): string {
+  return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, '0')}` : cp < 0x10000 ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\u{${cp.toString(16)}}`;
+}
+
+function isAlnum(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
 }
 
 class Emitter {
   groupMap: number[] = [0];
-  sensitive = false;
   private jsGroups = 0;
+  private readonly ascii: boolean;
 
   constructor(
-    private readonly variant: Variant,
+    variant: Variant,
     private readonly singleLine: boolean,
-  ) {}
+    private readonly ignoreCase: boolean,
+  ) {
+    this.ascii = variant === 'ascii';
+  }
 
   alt(node: Alt): string {
     return node.branches.map((branch) => branch.map((n) => this.node(n)).join('')).join('|');
   }
 
-  /** The body of a class for one of \d \w \s (without brackets), and whether to negate it. */
-  private category(cat: 'd' | 'w' | 's', ascii: boolean): string {
-    const narrow = ascii || this.variant === 'ascii';
-    if (!ascii) this.sensitive = true;
-    if (cat === 'd') return narrow ? '0-9' : '\\p{Nd}';
-    if (cat === 'w') return narrow ? 'A-Za-z0-9_' : WORD_UNICODE;
-    if (ascii) return '\\t-\\r ';
-    return narrow ? '\\t-\\r\\x1c-\\x20' : PY_SPACE_CLASS;
+  /** A character inside [...]; '' when it cannot occur in ASCII input. */
+  private classChar(cp: number): string {
+    if (isAlnum(cp)) return String.fromCodePoint(cp);
+    if (!this.ascii || cp < 0x80) return this.ascii || cp < 0x10000 ? hex(cp) : `\\u{${cp.toString(16)}}`;
+    const folded = this.ignoreCase ? FOLDS_TO_ASCII.get(cp) : undefined;
+    return folded ?? '';
   }
 
-  private catClass(cat: 'd' | 'w' | 's', neg: boolean, ascii: boolean): string {
-    const narrow = ascii || this.variant === 'ascii';
-    if (cat === 'd' && narrow) {
-      if (!ascii) this.sensitive = true;
-      return neg ? '\\D' : '\\d';
-    }
-    return `[${neg ? '^' : ''}${this.category(cat, ascii)}]`;
+  private literal(cp: number): string {
+    if (isAlnum(cp) || cp === 0x20) return String.fromCodePoint(cp);
+    if (cp > 0x20 && cp < 0x7f) return SYNTAX.has(String.fromCodePoint(cp)) ? '\\' + String.fromCodePoint(cp) : String.fromCodePoint(cp);
+    if (!this.ascii || cp < 0x80) return hex(cp);
+    const folded = this.ignoreCase ? FOLDS_TO_ASCII.get(cp) : undefined;
+    return folded ?? '[]'; // never in ASCII input
   }
 
-  /** A category inside [...], or null when `u` mode cannot write it there (a negated class). */
-  private catInSet(cat: 'd' | 'w' | 's', neg: boolean, ascii: boolean): string | null {
-    const narrow = ascii || this.variant === 'ascii';
-    if (cat === 'd' || (cat === 'w' && neg && narrow)) {
-      if (!ascii) this.sensitive = true;
-      if (cat === 'w') return '\\W';
-      return narrow ? (neg ? '\\D' : '\\d') : neg ? '\\P{Nd}' : '\\p{Nd}';
-    }
-    return neg ? null : this.category(cat, ascii);
+  private range(lo: number, hi: number): string {
+    if (lo === hi) return this.classChar(lo);
+    if (!this.ascii) return `${this.classChar(lo)}-${this.classChar(hi)}`;
+    let out = lo < 0x80 ? `${this.classChar(lo)}-${this.classChar(Math.min(hi, 0x7f))}` : '';
+    if (this.ignoreCase) for (const [cp, ch] of FOLDS_TO_ASCII) if (cp >= lo && cp <= hi) out += ch;
+    return out;
+  }
+
+  /** The ranges of a category (without brackets), for the unicode variant. */
+  private unicodeCategory(cat: Category, asciiFlag: boolean): string {
+    if (asciiFlag) return cat === 'd' ? '0-9' : cat === 'w' ? 'A-Za-z0-9_' : '\\t-\\r ';
+    return cat === 'd' ? '\\p{Nd}' : cat === 'w' ? WORD_UNICODE : PY_SPACE_CLASS;
+  }
+
+  private asciiCategory(cat: Category, neg: boolean, asciiFlag: boolean): string {
+    const sets = cat === 's' && asciiFlag ? ASCII_FLAG_SPACE : ASCII_SETS[cat];
+    return sets[neg ? 1 : 0];
+  }
+
+  private category(cat: Category, neg: boolean, asciiFlag: boolean): string {
+    if (this.ascii) return `[${this.asciiCategory(cat, neg, asciiFlag)}]`;
+    if (cat === 'd' && !asciiFlag) return neg ? '\\P{Nd}' : '\\p{Nd}';
+    return `[${neg ? '^' : ''}${this.unicodeCategory(cat, asciiFlag)}]`;
   }
 
   /**
-   * A class. Negated categories that cannot sit inside [...] (\W, \S) become alternatives:
-   * [a\S] is (?:[a]|[^space]); [^a\S] is (?![a])[space].
+   * A class. With `u`, negated categories other than \D cannot sit inside [...]; they become
+   * alternatives: [a\S] is (?:[a]|[^space]); [^a\S] is (?![a])[space].
    */
   private set(n: Node & { t: 'set' }): string {
     const plain: string[] = [];
     const negated: string[] = [];
     for (const item of n.items) {
-      if (item.t === 'range') {
-        plain.push(item.lo === item.hi ? literal(item.lo, true) : `${literal(item.lo, true)}-${literal(item.hi, true)}`);
-        continue;
-      }
-      const inSet = this.catInSet(item.cat, item.neg, item.ascii);
-      if (inSet === null) negated.push(this.category(item.cat, item.ascii));
-      else plain.push(inSet);
+      if (item.t === 'range') plain.push(this.range(item.lo, item.hi));
+      else if (this.ascii) plain.push(this.asciiCategory(item.cat, item.neg, item.ascii));
+      else if (item.cat === 'd' && !item.ascii) plain.push(item.neg ? '\\P{Nd}' : '\\p{Nd}');
+      else if (item.neg) negated.push(this.unicodeCategory(item.cat, item.ascii));
+      else plain.push(this.unicodeCategory(item.cat, item.ascii));
     }
     const p = plain.join('');
     if (negated.length === 0) return `[${n.neg ? '^' : ''}${p}]`;
@@ -100,12 +132,14 @@ class Emitter {
     return `(?:${p ? `(?![${p}])` : ''}${negated.map((c) => `(?=[${c}])`).join('')}[${last}])`;
   }
 
-  private boundary(neg: boolean, ascii: boolean): string {
-    if (ascii || this.variant === 'ascii') {
-      if (!ascii) this.sensitive = true;
+  private boundary(neg: boolean, asciiFlag: boolean): string {
+    if (this.ascii || asciiFlag) {
+      if (!this.ascii) {
+        const w = '[A-Za-z0-9_]';
+        return neg ? `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
+      }
       return neg ? '\\B' : '\\b';
     }
-    this.sensitive = true;
     const w = `[${WORD_UNICODE}]`;
     return neg ? `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
   }
@@ -113,13 +147,13 @@ class Emitter {
   private node(n: Node): string {
     switch (n.t) {
       case 'char':
-        return literal(n.cp, false);
+        return this.literal(n.cp);
       case 'any':
         return n.dotAll ? '[\\s\\S]' : this.singleLine ? '.' : '[^\\n]';
       case 'set':
         return this.set(n);
       case 'cat':
-        return this.catClass(n.cat, n.neg, n.ascii);
+        return this.category(n.cat, n.neg, n.ascii);
       case 'boundary':
         return this.boundary(n.neg, n.ascii);
       case 'at':
@@ -169,7 +203,9 @@ class Emitter {
   private repeat(n: Node & { t: 'repeat' }): string {
     const helper = n.possessive ? ++this.jsGroups : 0;
     let atom = this.node(n.body);
+    // A quantified lookaround is a syntax error with `u`; a literal may be a class of folds.
     if (n.body.t === 'group' && n.body.kind !== 'capture' && n.body.kind !== 'plain' && n.body.kind !== 'atomic') atom = `(?:${atom})`;
+    else if (n.body.t === 'char' && atom.length > 1 && !atom.startsWith('\\') && !atom.startsWith('[')) atom = `(?:${atom})`;
     const { min, max } = n;
     let q: string;
     if (min === 0 && max === Infinity) q = '*';

@@ -4,7 +4,7 @@ import { PyRegexError } from '../errors.js';
 import type { Category } from './ast.js';
 
 export interface Cursor {
-  readonly cps: string[];
+  readonly cps: string;
   pos: number;
   readonly next: string | undefined;
   get(): string | undefined;

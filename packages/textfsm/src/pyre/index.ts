@@ -1,8 +1,11 @@
 // Python `re` patterns as JavaScript RegExps with Python's match semantics: `match()` anchors
 // at the start of the text and returns Python's group numbering and names.
 import { PyRegexError } from '../errors.js';
-import { emit, type Emitted } from './emit.js';
+import type { Alt } from './ast.js';
+import { emit, type Variant } from './emit.js';
 import { parsePattern } from './parse.js';
+import { forNamedGroups, requiredLiteral } from './optimize.js';
+import { hasGroupInRepeat, replay } from './replay.js';
 
 export { PyRegexError };
 
@@ -16,6 +19,16 @@ export function isAscii(text: string): boolean {
 export interface PyRegexOptions {
   /** The text never contains a line break (TextFSM's lines): `$` can be JavaScript's `$`. */
   singleLine?: boolean;
+  /** Only named groups are read (TextFSM): unnamed groups may be left uncaptured. */
+  namedOnly?: boolean;
+}
+
+/** Group texts by Python group number (0 = the whole match); undefined = did not take part. */
+export type GroupValues = readonly (string | undefined)[];
+
+interface Compiled {
+  re: RegExp;
+  groupMap: number[];
 }
 
 export class PyRegex {
@@ -24,81 +37,113 @@ export class PyRegex {
   readonly groups: number;
   /** Group name → Python group number, in definition order. */
   readonly names: ReadonlyMap<string, number>;
-  /** JavaScript source of the Unicode-correct variant (for messages and tests). */
-  readonly source: string;
-  readonly flags: string;
-  private readonly unicode: RegExp;
-  private readonly ascii: RegExp;
-  private readonly groupMap: number[];
-  private readonly asciiMap: number[];
+  readonly ignoreCase: boolean;
+  private readonly root: Alt;
+  private readonly singleLine: boolean;
+  private readonly ascii: Compiled;
+  private unicode: Compiled | undefined;
+  /** Set when groups sit inside a repeat: their values are read the Python way (./replay.ts). */
+  private readonly replays: boolean;
+  /** Text every match contains ('' = none known); checked before the RegExp runs. */
+  private readonly required: string;
 
   /** Throws PyRegexError when Python would reject the pattern or JavaScript cannot express it. */
   constructor(pattern: string, options: PyRegexOptions = {}) {
     const parsed = parsePattern(pattern);
-    const singleLine = options.singleLine ?? false;
     this.pattern = pattern;
     this.groups = parsed.groups;
     this.names = parsed.names;
-    this.flags = parsed.ignoreCase ? 'iyu' : 'yu';
-    const uni = emit(parsed.root, 'unicode', singleLine);
-    this.source = uni.source;
-    this.unicode = compile(uni, this.flags, pattern);
-    this.groupMap = uni.groupMap;
-    if (uni.unicodeSensitive) {
-      const narrow = emit(parsed.root, 'ascii', singleLine);
-      this.ascii = compile(narrow, this.flags, pattern);
-      this.asciiMap = narrow.groupMap;
-    } else {
-      this.ascii = this.unicode;
-      this.asciiMap = this.groupMap;
+    this.ignoreCase = parsed.ignoreCase;
+    this.root = options.namedOnly ? forNamedGroups(parsed.root, parsed.names) : parsed.root;
+    this.singleLine = options.singleLine ?? false;
+    this.replays = hasGroupInRepeat(this.root);
+    this.required = this.ignoreCase ? '' : requiredLiteral(this.root);
+    this.ascii = this.build('ascii');
+  }
+
+  /** JavaScript source of the variant for any input (built on first use). */
+  get source(): string {
+    return this.variant(false).re.source;
+  }
+
+  private build(variant: Variant): Compiled {
+    const e = emit(this.root, variant, this.singleLine, this.ignoreCase);
+    const flags = (this.ignoreCase ? 'i' : '') + (variant === 'unicode' ? 'yu' : 'y');
+    try {
+      return { re: new RegExp(e.source, flags), groupMap: e.groupMap };
+    } catch (err) {
+      // Parsing follows Python's rules; a pattern that passed them but V8 refuses is a gap in the translation.
+      throw new PyRegexError(`cannot be translated to JavaScript (${(err as Error).message}); pattern: ${this.pattern}`, undefined, true);
     }
   }
 
+  private variant(ascii: boolean): Compiled {
+    return ascii ? this.ascii : (this.unicode ??= this.build('unicode'));
+  }
+
   /**
-   * Python's `re.match`: a match at the start of `text`, or null. `ascii` (optional) says the
-   * caller already knows whether the text is ASCII-only.
+   * Python's `re.match` on `text`: the group texts, or null. `ascii` (optional) says whether
+   * the caller already knows the text is ASCII-only.
    */
-  match(text: string, ascii: boolean = isAscii(text)): PyMatch | null {
-    const re = ascii ? this.ascii : this.unicode;
+  exec(text: string, ascii: boolean = isAscii(text)): GroupValues | null {
+    if (this.required && !text.includes(this.required)) return null;
+    const { re, groupMap } = this.variant(ascii);
     re.lastIndex = 0;
     const m = re.exec(text);
-    return m ? new PyMatch(m, ascii ? this.asciiMap : this.groupMap, this.names) : null;
+    if (!m) return null;
+    const values: (string | undefined)[] = [m[0]];
+    if (this.replays) {
+      const caps = replay(this.root, this.groups, text, ascii ? 'ascii' : 'unicode', this.ignoreCase);
+      if (caps) {
+        for (let g = 1; g <= this.groups; g++) values.push(caps[2 * g]! < 0 ? undefined : text.slice(caps[2 * g], caps[2 * g + 1]));
+        return values;
+      }
+    }
+    for (let g = 1; g <= this.groups; g++) values.push(m[groupMap[g]!]);
+    return values;
+  }
+
+  /** Python's `re.match`: a match object, or null. */
+  match(text: string, ascii?: boolean): PyMatch | null {
+    const values = this.exec(text, ascii);
+    return values ? new PyMatch(values, this.names) : null;
   }
 }
 
 /** The part of Python's Match object the engine uses. */
 export class PyMatch {
   constructor(
-    private readonly m: RegExpExecArray,
-    private readonly map: number[],
+    private readonly values: GroupValues,
     private readonly names: ReadonlyMap<string, number>,
   ) {}
 
   /** Text of group `index` (0 = whole match), null when the group did not take part. */
   group(index: number | string): string | null {
     const n = typeof index === 'string' ? this.names.get(index) : index;
-    if (n === undefined) throw new RangeError(`no such group: ${String(index)}`);
-    return (n === 0 ? this.m[0] : this.m[this.map[n]!]) ?? null;
+    if (n === undefined || n < 0 || n >= this.values.length) throw new RangeError(`no such group: ${String(index)}`);
+    return this.values[n] ?? null;
   }
 
   /** Named groups → text (null when a group did not take part), in definition order. */
   groupdict(): Record<string, string | null> {
     const out: Record<string, string | null> = {};
-    for (const [name, n] of this.names) out[name] = this.m[this.map[n]!] ?? null;
+    for (const [name, n] of this.names) out[name] = this.values[n] ?? null;
     return out;
-  }
-
-  /** [name, text] of every named group, in definition order. */
-  *namedGroups(): Generator<[string, string | null]> {
-    for (const [name, n] of this.names) yield [name, this.m[this.map[n]!] ?? null];
   }
 }
 
-function compile(e: Emitted, flags: string, pattern: string): RegExp {
-  try {
-    return new RegExp(e.source, flags);
-  } catch (err) {
-    // Parsing is Python's rules; a pattern that passed them but that V8 refuses is a gap in the translation.
-    throw new PyRegexError(`cannot be translated to JavaScript (${(err as Error).message}); pattern: ${pattern}`, undefined, true);
+// Compiled patterns, shared as Python's `re` module shares them (its cache holds 512).
+const CACHE_SIZE = 512;
+const caches = [new Map<string, PyRegex>(), new Map<string, PyRegex>(), new Map<string, PyRegex>(), new Map<string, PyRegex>()];
+
+/** A PyRegex from a bounded cache keyed by pattern and options. */
+export function cachedPyRegex(pattern: string, options: PyRegexOptions = {}): PyRegex {
+  const cache = caches[(options.singleLine ? 1 : 0) + (options.namedOnly ? 2 : 0)]!;
+  let re = cache.get(pattern);
+  if (!re) {
+    re = new PyRegex(pattern, options);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(pattern, re);
   }
+  return re;
 }

@@ -23,23 +23,33 @@ export function parsePattern(pattern: string): Parsed {
 }
 
 class Parser implements Cursor {
-  readonly cps: string[];
+  readonly cps: string;
   pos = 0;
   private groups = 0;
   private readonly open = new Set<number>();
   private readonly names = new Map<string, number>();
-  private readonly widths = new Map<number, [number, number]>();
+  private readonly groupNodes = new Map<number, Alt>();
   private readonly global: Flags = { i: false, m: false, s: false, x: false, a: false };
 
   constructor(pattern: string) {
-    this.cps = Array.from(pattern);
+    this.cps = pattern;
   }
 
+  // Positions are UTF-16 offsets; a character outside the BMP is read as one.
   get next(): string | undefined {
-    return this.cps[this.pos];
+    return this.pos < this.cps.length ? this.cps[this.pos] : undefined;
   }
 
   get(): string | undefined {
+    if (this.pos >= this.cps.length) return undefined;
+    const c = this.cps.charCodeAt(this.pos);
+    if (c >= 0xd800 && c <= 0xdbff && this.pos + 1 < this.cps.length) {
+      const d = this.cps.charCodeAt(this.pos + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        this.pos += 2;
+        return this.cps.slice(this.pos - 2, this.pos);
+      }
+    }
     return this.cps[this.pos++];
   }
 
@@ -177,7 +187,7 @@ class Parser implements Cursor {
           break;
         }
         const second = this.setAtom(that, thatStart, flags);
-        const text = this.cps.slice(itemStart, this.pos).join('');
+        const text = this.cps.slice(itemStart, this.pos);
         if (first.t !== 'range' || second.t !== 'range') this.error(`bad character range ${text}`, itemStart);
         if (second.lo < first.lo) this.error(`bad character range ${text}`, itemStart);
         items.push({ t: 'range', lo: first.lo, hi: second.lo });
@@ -266,7 +276,7 @@ class Parser implements Cursor {
     if (!this.match(')')) this.error('missing ), unterminated subpattern', start);
     if (kind === 'capture') {
       this.open.delete(index);
-      this.widths.set(index, this.width(body));
+      this.groupNodes.set(index, body);
     }
     if (kind === 'behind' || kind === 'notBehind') {
       const [lo, hi] = this.width(body);
@@ -359,7 +369,7 @@ class Parser implements Cursor {
       case 'group':
         return node.kind === 'capture' || node.kind === 'plain' || node.kind === 'atomic' ? this.width(node.body) : [0, 0];
       case 'ref':
-        return this.widths.get(node.index) ?? [0, Infinity];
+        return this.groupNodes.has(node.index) ? this.width(this.groupNodes.get(node.index)!) : [0, Infinity];
       case 'repeat': {
         const [a, b] = this.width(node.body);
         return [a * node.min, b === 0 ? 0 : b * node.max];

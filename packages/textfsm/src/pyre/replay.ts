@@ -1,0 +1,165 @@
+// Python keeps a group's last value across the iterations of a repeat: in `((\w+)?\s)+` on
+// "BR  " the group is still "BR" after the later iterations that skip it. JavaScript resets the
+// groups of a quantified atom at every iteration. Both engines try the same paths in the same
+// order, so for patterns with groups inside a repeat the match found by V8 is walked again here,
+// on the syntax tree with Python's capture rules, to read the groups as Python reports them.
+import type { Alt, Node } from './ast.js';
+import { emitLeaf, type Variant } from './emit.js';
+
+/** Work limit per replay; past it the caller keeps JavaScript's groups. */
+const STEP_LIMIT = 200_000;
+
+type Next = (pos: number) => boolean;
+
+class Budget extends Error {}
+
+/** True when some capturing group sits inside a repeat that can run more than once. */
+export function hasGroupInRepeat(root: Alt): boolean {
+  const walk = (n: Node, inRepeat: boolean): boolean => {
+    if (n.t === 'group') return (inRepeat && n.kind === 'capture') || n.body.branches.some((b) => b.some((x) => walk(x, inRepeat)));
+    if (n.t === 'repeat') return walk(n.body, inRepeat || n.max > 1);
+    return false;
+  };
+  return root.branches.some((b) => b.some((n) => walk(n, false)));
+}
+
+/**
+ * Python's groups for a match at 0 of `text`: [start, end] per group number (-1 when unset),
+ * or null when the walk did not finish (no match found, or over the work limit).
+ */
+export function replay(root: Alt, groups: number, text: string, variant: Variant, ignoreCase: boolean): Int32Array | null {
+  const r = new Replayer(text, variant, ignoreCase, groups);
+  try {
+    return r.alt(root, 0, (end) => {
+      r.caps[0] = 0;
+      r.caps[1] = end;
+      return true;
+    })
+      ? r.caps
+      : null;
+  } catch (err) {
+    if (err instanceof Budget || err instanceof RangeError) return null;
+    throw err;
+  }
+}
+
+const leaves = new WeakMap<Node, Map<string, RegExp>>();
+
+class Replayer {
+  readonly caps: Int32Array;
+  private steps = 0;
+
+  constructor(
+    private readonly s: string,
+    private readonly variant: Variant,
+    private readonly ignoreCase: boolean,
+    groups: number,
+  ) {
+    this.caps = new Int32Array(2 * (groups + 1)).fill(-1);
+  }
+
+  alt(a: Alt, pos: number, k: Next): boolean {
+    for (const branch of a.branches) if (this.seq(branch, 0, pos, k)) return true;
+    return false;
+  }
+
+  private seq(nodes: Node[], i: number, pos: number, k: Next): boolean {
+    if (++this.steps > STEP_LIMIT) throw new Budget();
+    if (i === nodes.length) return k(pos);
+    return this.node(nodes[i]!, pos, (p) => this.seq(nodes, i + 1, p, k));
+  }
+
+  /** A leaf (character, class, anchor) through its own sticky RegExp: the end, or -1. */
+  private leaf(n: Node, pos: number): number {
+    let byVariant = leaves.get(n);
+    if (!byVariant) leaves.set(n, (byVariant = new Map()));
+    const key = `${this.variant}${this.ignoreCase ? 'i' : ''}`;
+    let re = byVariant.get(key);
+    if (!re) byVariant.set(key, (re = new RegExp(emitLeaf(n, this.variant, this.ignoreCase), (this.ignoreCase ? 'i' : '') + (this.variant === 'ascii' ? 'y' : 'yu'))));
+    re.lastIndex = pos;
+    return re.test(this.s) ? re.lastIndex : -1;
+  }
+
+  private node(n: Node, pos: number, k: Next): boolean {
+    switch (n.t) {
+      case 'group':
+        return this.group(n, pos, k);
+      case 'ref': {
+        const a = this.caps[2 * n.index]!;
+        const b = this.caps[2 * n.index + 1]!;
+        if (a < 0) return false;
+        const want = this.s.slice(a, b);
+        const got = this.s.slice(pos, pos + want.length);
+        const same = this.ignoreCase ? got.toLowerCase() === want.toLowerCase() : got === want;
+        return got.length === want.length && same && k(pos + want.length);
+      }
+      case 'repeat':
+        if (n.possessive) return this.atomic((k2) => this.repeat(n, pos, 0, k2), k);
+        return this.repeat(n, pos, 0, k);
+      default: {
+        const end = this.leaf(n, pos);
+        return end >= 0 && k(end);
+      }
+    }
+  }
+
+  private repeat(n: Node & { t: 'repeat' }, pos: number, count: number, k: Next): boolean {
+    const more = (): boolean =>
+      count < n.max &&
+      this.node(n.body, pos, (p) => {
+        // An empty iteration once the minimum is reached ends the loop (as in both engines).
+        if (p === pos && count >= n.min) return false;
+        return this.repeat(n, p, count + 1, k);
+      });
+    const done = (): boolean => count >= n.min && k(pos);
+    return n.lazy ? done() || more() : more() || done();
+  }
+
+  private atomic(inner: (k: Next) => boolean, k: Next): boolean {
+    let end = -1;
+    const snap = this.caps.slice();
+    if (!inner((p) => ((end = p), true))) return false;
+    if (k(end)) return true;
+    this.caps.set(snap);
+    return false;
+  }
+
+  private group(n: Node & { t: 'group' }, pos: number, k: Next): boolean {
+    const snap = (): Int32Array => this.caps.slice();
+    switch (n.kind) {
+      case 'capture':
+        return this.alt(n.body, pos, (p) => {
+          const i = 2 * n.index;
+          const a = this.caps[i]!;
+          const b = this.caps[i + 1]!;
+          this.caps[i] = pos;
+          this.caps[i + 1] = p;
+          if (k(p)) return true;
+          this.caps[i] = a;
+          this.caps[i + 1] = b;
+          return false;
+        });
+      case 'plain':
+        return this.alt(n.body, pos, k);
+      case 'atomic':
+        return this.atomic((k2) => this.alt(n.body, pos, k2), k);
+      case 'ahead':
+      case 'notAhead': {
+        const saved = snap();
+        const found = this.alt(n.body, pos, () => true);
+        if (found === (n.kind === 'ahead') && k(pos)) return true;
+        this.caps.set(saved);
+        return false;
+      }
+      case 'behind':
+      case 'notBehind': {
+        const saved = snap();
+        let found = false;
+        for (let start = pos; start >= 0 && !found; start--) found = this.alt(n.body, start, (p) => p === pos);
+        if (found === (n.kind === 'behind') && k(pos)) return true;
+        this.caps.set(saved);
+        return false;
+      }
+    }
+  }
+}

@@ -23,8 +23,6 @@ export type AuthEvent =
 export interface HopConfig {
   checker: HostKeyChecker;
   algorithms: Algorithms | undefined;
-  keepaliveInterval: number;
-  keepaliveCountMax: number;
   /** Hand ssh2's per-packet trace to the log (debug level 5); off, ssh2 builds no trace lines. */
   trace: boolean;
 }
@@ -96,8 +94,7 @@ export class SshHop {
       sock: sock as never,
       username: '', // every auth method carries its own user name
       readyTimeout: 0, // the caller's connectTimeout (via the Clock) bounds the handshake
-      keepaliveInterval: cfg.keepaliveInterval,
-      keepaliveCountMax: cfg.keepaliveCountMax,
+      keepaliveInterval: 0, // keepalive runs on the session Clock (AbstractTransport), see ping()
       ...(cfg.algorithms ? { algorithms: cfg.algorithms } : {}),
       hostVerifier: (key: Buffer) => {
         const problem = cfg.checker.check(key);
@@ -169,6 +166,27 @@ export class SshHop {
       );
     } finally {
       if (timer !== undefined) clock.clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Sends one keepalive (GLOBAL_REQUEST keepalive@openssh.com, want-reply), as ssh2's own
+   * keepalive does: the reply, success or failure, calls `onReply`. ssh2 has no public call for
+   * it; without its internals the request falls back to cancel-tcpip-forward for a port never
+   * forwarded, which every server answers (with a failure) and which changes nothing.
+   */
+  ping(onReply: () => void): void {
+    if (this.closed || this.failed) return;
+    const internals = this.client as unknown as { _protocol?: { ping?: () => void }; _callbacks?: unknown[] };
+    try {
+      if (typeof internals._protocol?.ping === 'function' && Array.isArray(internals._callbacks)) {
+        internals._callbacks.push(() => onReply());
+        internals._protocol.ping();
+      } else {
+        this.client.unforwardIn('127.0.0.1', 0, () => onReply());
+      }
+    } catch (err) {
+      this.fail(err); // not writable any more: the connection is going
     }
   }
 

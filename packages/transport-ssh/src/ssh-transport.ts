@@ -38,8 +38,6 @@ export class SshTransport extends AbstractTransport {
   private readonly hops: SshHop[] = [];
   private target: SshHop | undefined;
   private channel: ClientChannel | undefined;
-  private opened = false;
-  private closing = false;
   private channelDone = false;
   private readonly pendingWrites = new Set<(err: NetxError) => void>();
 
@@ -84,8 +82,6 @@ export class SshTransport extends AbstractTransport {
       await hop.start(sock, {
         checker,
         algorithms: buildAlgorithms({ legacy: o.legacyAlgorithms, knownKeyTypes: checker.knownKeyTypes(), overrides: o.algorithms }),
-        keepaliveInterval: o.keepaliveInterval,
-        keepaliveCountMax: o.keepaliveCountMax,
         trace: this.debugEnabled(5),
       });
       if (!jump) {
@@ -106,7 +102,6 @@ export class SshTransport extends AbstractTransport {
       log(1, `jump host ${hop.label} forwarding to ${next.host}:${next.port}`);
       sock = await hop.forwardOut(next.host, next.port);
     }
-    this.opened = true;
     // From here on, any hop dying ends the stream.
     for (const hop of this.hops) hop.onTerminal((err) => this.onHopEnded(hop, err));
   }
@@ -136,11 +131,16 @@ export class SshTransport extends AbstractTransport {
     channel.on('exit', () => (this.channelDone = true));
     channel.on('close', () => {
       this.channelDone = true;
-      if (this.closing) return;
+      if (this.closingOrClosed) return;
       this.debug(1, `${target.label} closed the shell`);
       this.rejectWrites(new ConnectionError('closed', `${target.label} closed the SSH shell; connect again.`, { host: target.host }));
       this.end();
     });
+    // Keepalive through the target only: a dead jump host silences the target too.
+    this.startKeepalive(
+      { interval: this.options.keepaliveInterval, countMax: this.options.keepaliveCountMax },
+      { what: 'SSH keepalive', ping: () => target.ping(() => this.keepaliveAnswered()) },
+    );
   }
 
   protected async _write(bytes: Uint8Array): Promise<void> {
@@ -163,10 +163,10 @@ export class SshTransport extends AbstractTransport {
   }
 
   protected async _close(force: boolean): Promise<void> {
-    this.closing = true;
     this.rejectWrites(new ConnectionError('closed', `The SSH connection to ${this.session.host} was closed by this side.`, { host: this.session.host }));
     const hops = [...this.hops].reverse();
-    if (force || !this.opened) {
+    // A connect that failed or was cut short closes with force (AbstractTransport).
+    if (force) {
       for (const hop of hops) hop.destroy();
       this.socket?.destroy();
       return;
@@ -185,21 +185,14 @@ export class SshTransport extends AbstractTransport {
   }
 
   protected override mapError(err: unknown, during: string): NetxError {
-    const host = this.target?.host ?? this.hops.at(-1)?.host ?? (this.isSessionSet() ? this.session.host : '?');
-    const port = this.target?.port ?? this.hops.at(-1)?.port ?? (this.isSessionSet() ? this.session.port : this.defaultPort);
+    const session = this.sessionOrUndefined;
+    const host = this.target?.host ?? this.hops.at(-1)?.host ?? session?.host ?? '?';
+    const port = this.target?.port ?? this.hops.at(-1)?.port ?? session?.port ?? this.defaultPort;
     return mapSshError(err, { host, port, during });
   }
 
-  private isSessionSet(): boolean {
-    try {
-      return this.session !== undefined;
-    } catch {
-      return false;
-    }
-  }
-
   private onHopEnded(hop: SshHop, err: NetxError): void {
-    if (this.closing) return;
+    if (this.closingOrClosed) return;
     this.rejectWrites(err);
     // The server closing the connection after the shell ended is a clean close; anything else is a failure.
     if (this.channelDone && hop === this.target) this.end();

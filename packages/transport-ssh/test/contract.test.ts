@@ -31,6 +31,7 @@ transportContractSuite(
         throw err;
       }
     },
+    keepalive: { createTransport: ({ interval, countMax }) => new SshTransport({ agent: false, keepaliveInterval: interval, keepaliveCountMax: countMax }) },
     account: new Account({ name: TEST_USER.name, password: TEST_USER.password }),
     sessionOptions: { verifyFingerprint: false },
   },

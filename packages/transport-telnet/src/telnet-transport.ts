@@ -1,15 +1,7 @@
 // TelnetTransport: the Telnet adapter over node:net. All protocol work happens
 // in the sans-IO TelnetCodec; this file only moves bytes and maps errors.
 import { connect as netConnect, type Socket } from 'node:net';
-import {
-  AbstractTransport,
-  ConnectionError,
-  ProtocolError,
-  TimeoutError,
-  type TransportCapabilities,
-  type TransportSession,
-} from '@netx/core';
-import { TelnetKeepalive } from './keepalive.js';
+import { AbstractTransport, ConnectionError, ProtocolError, type TransportCapabilities, type TransportSession } from '@netx/core';
 import { TelnetCodec } from './telnet-codec.js';
 
 export interface TelnetTransportOptions {
@@ -59,7 +51,6 @@ export class TelnetTransport extends AbstractTransport {
   private readonly options: TelnetTransportOptions;
   private socket: Socket | undefined;
   private codec: TelnetCodec | undefined;
-  private keepalive: TelnetKeepalive | undefined;
 
   constructor(options: TelnetTransportOptions = {}) {
     super();
@@ -96,7 +87,7 @@ export class TelnetTransport extends AbstractTransport {
         socket.setNoDelay(true);
         this.debug(2, `connected to ${host}:${session.port}`);
         this.send(codec.start());
-        this.startKeepalive(socket, codec);
+        this.startTelnetKeepalive(socket, codec);
         resolve();
       });
       socket.on('data', (chunk: Buffer) => this.onSocketData(chunk));
@@ -122,7 +113,6 @@ export class TelnetTransport extends AbstractTransport {
   }
 
   protected async _close(force: boolean): Promise<void> {
-    this.keepalive?.stop();
     const socket = this.socket;
     if (!socket || socket.destroyed) return;
     if (force) {
@@ -163,30 +153,23 @@ export class TelnetTransport extends AbstractTransport {
       this.end(new ProtocolError(`telnet: ${host}:${port} sent a ${fatal.detail}; this does not look like a telnet server (check the port), or raise maxSubnegotiation.`, { host }));
       return;
     }
-    this.keepalive?.heard(timingMarks);
+    // Any byte from the server is life; a TIMING-MARK reply answers a keepalive ping.
+    this.peerAlive();
+    if (timingMarks > 0) this.keepaliveAnswered();
     this.send(replies);
     if (data.length === 1) this.push(data[0]!);
     else if (data.length > 1) this.push(Buffer.concat(data));
   }
 
-  private startKeepalive(socket: Socket, codec: TelnetCodec): void {
+  /** DO TIMING-MARK pings (RFC 860) on the base class's keepalive; busybox telnetd ignores them. */
+  private startTelnetKeepalive(socket: Socket, codec: TelnetCodec): void {
     const interval = this.options.keepaliveInterval ?? 0;
     if (interval <= 0) return;
-    const countMax = this.options.keepaliveCountMax ?? 3;
     socket.setKeepAlive(true, interval);
-    this.keepalive = new TelnetKeepalive({
-      clock: this.clock,
-      interval,
-      countMax,
-      ping: () => this.send([codec.timingMark()]),
-      dead: () => {
-        const { host, port } = this.session;
-        const ms = interval * (countMax + 1);
-        this.debug(1, `${host}:${port} left ${countMax} keepalive pings unanswered`);
-        this.end(new TimeoutError('keepalive', ms, `telnet: ${host}:${port} answered none of ${countMax} keepalive pings (TIMING-MARK) and sent nothing for ${ms} ms; the device or the path to it is down. Reconnect; raise keepaliveInterval/keepaliveCountMax if it is only slow.`, { host }));
-      },
-      debug: (level, message) => this.debug(level, message),
-    });
+    this.startKeepalive(
+      { interval, countMax: this.options.keepaliveCountMax ?? 3 },
+      { what: 'TIMING-MARK', ping: () => this.send([codec.timingMark()]), mayIgnorePings: true },
+    );
   }
 
   /** Negotiation bytes; dropped once the socket is going away. */

@@ -17,6 +17,7 @@ import { writeLoginScript } from './helpers/relay-login.js';
 import { startTelnetd } from './helpers/telnetd.js';
 
 const api = { describe, it, expect, beforeAll, afterAll };
+const keepaliveTelnet = ({ interval, countMax }: { interval: number; countMax: number }) => new TelnetTransport({ keepaliveInterval: interval, keepaliveCountMax: countMax });
 const sessionOptions = { termType: 'vt100', columns: 80, rows: 24 };
 // Pinned here, not read from TELNET_CAPABILITIES: a changed flag must fail the run.
 const expectedCapabilities = { protocolAuth: false, banner: false, remoteVersion: false, windowSize: true, keepalive: true, binarySafe: false, peerClose: true };
@@ -49,6 +50,8 @@ transportContractSuite(api, {
   sessionOptions,
   // busybox prints "\r\r\n" before the login program runs: the kit tolerates a server greeting.
   serverPreamble: true,
+  keepalive: { createTransport: keepaliveTelnet },
+  skip: { 'keepalive.dead-peer': 'busybox telnetd ignores TIMING-MARK, so no ping is ever answered; the direct TCP target runs this test' },
 });
 
 transportContractSuite(api, {
@@ -57,4 +60,6 @@ transportContractSuite(api, {
   expectedCapabilities,
   startPeer: () => tcpPeer(),
   sessionOptions,
+  // The device side answers the ping itself: raw bytes reach the client unchanged.
+  keepalive: { createTransport: keepaliveTelnet, deviceAnswer: Uint8Array.of(255, 251, 6) }, // IAC WILL TIMING-MARK
 });

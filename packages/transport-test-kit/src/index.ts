@@ -12,6 +12,7 @@ export {
   type MemoryPeerPair,
 } from './memory-peer.js';
 export { startSilentPeer, closedPort, type SilentPeer } from './silent-peer.js';
+export { startFreezeProxy, type FreezeProxy } from './freeze-proxy.js';
 export { startTcpTap, liveResources, whenResourcesBackTo, type TcpTap } from './tcp-tap.js';
 export { abortWhenSeen, expectAbortedStep, type AbortedSession } from './abort-check.js';
 export { createTextSession, type TextSession, type TextSessionInit } from './text-session.js';
@@ -24,6 +25,7 @@ export {
   timeoutTests,
   protocolAuthTests,
   resizeTests,
+  keepaliveTests,
 } from './suite/index.js';
 export { TEST_GROUPS, TEST_IDS, type TestId, type TestGroupName } from './suite/test-ids.js';
 export type { KitApi, KitIt, SessionOptions, TransportTarget } from './suite/types.js';

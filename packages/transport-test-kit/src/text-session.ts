@@ -42,6 +42,8 @@ export interface TextSession extends TransportSession {
   isClosed(): boolean;
   closeCalls(): number;
   debugLines(): string[];
+  /** Resolves once `count` debug lines match `pattern` (bounded like expect(); default 1 line). */
+  waitForDebug(pattern: RegExp, count?: number, limitMs?: number): Promise<void>;
 }
 
 export function createTextSession(init: TextSessionInit): TextSession {
@@ -53,6 +55,17 @@ export function createTextSession(init: TextSessionInit): TextSession {
   const wakeAll = () => {
     for (const wake of [...waiters]) wake();
   };
+  /** Sleeps until something is received, logged or closed, or `ms` pass. */
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        waiters.delete(wake);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      waiters.add(wake);
+    });
   let closeCount = 0;
   let closeError: NetxError | undefined;
   let settleClosed!: (error: NetxError | undefined) => void;
@@ -71,6 +84,7 @@ export function createTextSession(init: TextSessionInit): TextSession {
     clock: init.clock ?? systemClock,
     debug: (level: DebugLevel, message: string) => {
       lines.push(withLevel ? `[${level}] ${message}` : message);
+      wakeAll();
     },
     onData: (bytes: Uint8Array) => {
       // Decoding copies, so a transport may reuse its buffer; chunk by chunk equals the whole in latin-1.
@@ -91,6 +105,16 @@ export function createTextSession(init: TextSessionInit): TextSession {
     isClosed: () => closeCount > 0,
     closeCalls: () => closeCount,
     debugLines: () => lines,
+    async waitForDebug(pattern: RegExp, count = 1, limitMs = defaultLimit): Promise<void> {
+      const re = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')); // no lastIndex state
+      const matching = () => lines.filter((line) => re.test(line)).length;
+      const deadline = Date.now() + limitMs;
+      while (matching() < count) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`gave up waiting for ${count} debug line(s) matching ${String(pattern)} after ${limitMs} ms; ${matching()} so far`);
+        await nap(left);
+      }
+    },
     async expect(pattern: RegExp, limitOrWhat?: number | string): Promise<string> {
       const limit = typeof limitOrWhat === 'number' ? limitOrWhat : defaultLimit;
       const what = typeof limitOrWhat === 'string' ? limitOrWhat : String(pattern);
@@ -107,15 +131,7 @@ export function createTextSession(init: TextSessionInit): TextSession {
         if (closeCount > 0) throw new Error(`connection closed (${closeError?.message ?? 'cleanly'}) while waiting for ${what}; got ${got}`);
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`gave up waiting for ${what} after ${limit} ms; got ${got}`);
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            waiters.delete(wake);
-            clearTimeout(timer);
-            resolve();
-          };
-          const timer = setTimeout(wake, left);
-          waiters.add(wake);
-        });
+        await nap(left);
       }
     },
   };

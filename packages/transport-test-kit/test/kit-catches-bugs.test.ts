@@ -1,8 +1,19 @@
 // The contract tests must fail for transports that break the contract. Each
 // case runs one kit test against a deliberately broken transport.
-import { ConnectionError, type TransportSession } from '@netx/core';
+import { ConnectionError, TimeoutError, type TransportSession } from '@netx/core';
 import { describe, expect, it } from 'vitest';
-import { ioTests, closeTests, errorMappingTests, lifecycleTests, tcpPeer, timeoutTests, transportContractSuite, TEST_IDS, type TransportTarget } from '../src/index.js';
+import {
+  closeTests,
+  errorMappingTests,
+  ioTests,
+  keepaliveTests,
+  lifecycleTests,
+  tcpPeer,
+  timeoutTests,
+  transportContractSuite,
+  TEST_IDS,
+  type TransportTarget,
+} from '../src/index.js';
 import { collectSuite } from './helpers/collect-suite.js';
 import { LoopbackTcpTransport } from './helpers/loopback-tcp-transport.js';
 
@@ -47,6 +58,34 @@ class IgnoresSessionClock extends LoopbackTcpTransport {
 class DeclaresNotBinarySafe extends LoopbackTcpTransport {
   override readonly capabilities = { ...LOOPBACK_CAPABILITIES, binarySafe: false };
 }
+const PING = new TextEncoder().encode('PING');
+const PONG = new TextEncoder().encode('PONG');
+/** Keepalive on the base class: pings with the bytes PING; PONG from the device is the answer. */
+class KeepaliveLoopback extends LoopbackTcpTransport {
+  override readonly capabilities = { ...LOOPBACK_CAPABILITIES, keepalive: true };
+  constructor(private readonly settings = { interval: 0, countMax: 1 }) {
+    super();
+  }
+  protected override async _open(session: TransportSession): Promise<void> {
+    await super._open(session);
+    this.startKeepalive(this.settings, { what: 'PING', ping: () => void this._write(PING).catch(() => undefined) });
+  }
+  protected override push(bytes: Uint8Array): void {
+    if (Buffer.from(bytes).includes(Buffer.from(PONG))) this.keepaliveAnswered();
+    super.push(bytes);
+  }
+}
+/** Ends a dead peer with ConnectionError('unreachable') instead of TimeoutError (websocket-serial did). */
+class KeepaliveWrongError extends KeepaliveLoopback {
+  protected override end(error?: unknown): void {
+    super.end(error instanceof TimeoutError ? new ConnectionError('unreachable', 'the peer is gone') : error);
+  }
+}
+const keepaliveTarget = (make: (s: { interval: number; countMax: number }) => KeepaliveLoopback): TransportTarget =>
+  target(() => make({ interval: 0, countMax: 1 }), {
+    expectedCapabilities: { ...LOOPBACK_CAPABILITIES, keepalive: true },
+    keepalive: { createTransport: make, deviceAnswer: PONG },
+  });
 /** close() never finishes. */
 class HangsOnClose extends LoopbackTcpTransport {
   protected override _close(force: boolean): Promise<void> {
@@ -69,6 +108,7 @@ const cases: Array<[string, string, (api: Parameters<typeof ioTests>[0]) => void
   ['connect timeout not on the session clock', 'timeout.connect', (api) => timeoutTests(api, target(() => new IgnoresSessionClock())), /timers left on the session clock|connect timeouts must run on session.clock|succeeded; it must fail/],
   ['close() hangs', 'lifecycle.connect-close', (api) => lifecycleTests(api, target(() => new HangsOnClose())), /broken: close\(\): nothing after 1000 ms/],
   ['write() after close() silently succeeds', 'lifecycle.write-after-close', (api) => lifecycleTests(api, target(() => new WritesAfterClose())), /write\(\) after close\(\) succeeded; it must fail/],
+  ['a dead peer ends with the wrong error', 'keepalive.dead-peer', (api) => keepaliveTests(api, keepaliveTarget((s) => new KeepaliveWrongError(s))), /expected a NetxError with code NETX_TIMEOUT, got ConnectionError/],
 ];
 
 describe('the kit fails broken transports', () => {
@@ -82,7 +122,8 @@ describe('the kit fails broken transports', () => {
 
   it('the same tests pass for the unbroken transport', async () => {
     for (const [, id] of cases) {
-      const suite = collectSuite((api) => transportContractSuite(api, target(() => new LoopbackTcpTransport())));
+      const unbroken = id.startsWith('keepalive.') ? keepaliveTarget((s) => new KeepaliveLoopback(s)) : target(() => new LoopbackTcpTransport());
+      const suite = collectSuite((api) => transportContractSuite(api, unbroken));
       expect(await suite.run(id), id).toBeUndefined();
     }
   });

@@ -55,4 +55,14 @@ describe('createTextSession', () => {
     expect(a.debugLines()).toEqual(['[2] hello']);
     expect(b.debugLines()).toEqual(['hello']);
   });
+
+  it('waitForDebug() resolves once enough lines match, and fails with the count when the bound passes', async () => {
+    const s = createTextSession({ host: 'h', port: 1 });
+    const two = s.waitForDebug(/pong$/g, 2);
+    s.debug(5, 'pong');
+    s.debug(5, 'ping');
+    s.debug(5, 'pong');
+    await two;
+    await expect(s.waitForDebug(/pong$/, 3, 50)).rejects.toThrow(/3 debug line\(s\) matching \/pong\$\/ after 50 ms; 2 so far/);
+  });
 });

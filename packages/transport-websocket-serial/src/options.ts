@@ -35,9 +35,14 @@ export interface WebSocketSerialOptions {
    * true sends '\r'. Default false (nothing).
    */
   wakeUp?: boolean | string | Uint8Array;
-  /** Milliseconds between keepalive pings; 0 turns keepalive off. Default 15_000. */
+  /** Milliseconds of silence from the peer before a keepalive ping; 0 turns keepalive off. Default 15_000. */
   keepaliveInterval?: number;
-  /** Unanswered pings in a row before the peer counts as dead. Default 3. */
+  /**
+   * Pings in a row with nothing from the peer (no pong, no message) after which the session ends
+   * with TimeoutError (`operation: 'keepalive'`). Default 3. The same name as SSH's and telnet's.
+   */
+  keepaliveCountMax?: number;
+  /** @deprecated Use `keepaliveCountMax` (same meaning); used only when keepaliveCountMax is not given. */
   keepaliveMaxMissed?: number;
   /** How long close() waits for the peer's close frame before dropping the socket. Default 2_000. */
   closeTimeout?: number;
@@ -47,7 +52,7 @@ export interface WebSocketSerialOptions {
 
 export const DEFAULTS = {
   keepaliveInterval: 15_000,
-  keepaliveMaxMissed: 3,
+  keepaliveCountMax: 3,
   closeTimeout: 2_000,
   maxPayload: 16 * 1024 * 1024,
 } as const;

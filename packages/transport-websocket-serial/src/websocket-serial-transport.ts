@@ -13,7 +13,6 @@ import WebSocket from 'ws';
 import { isPeerCloseQuirk, mapCloseCode, mapUpgradeRefused, mapWsError, type CloseContext } from './close-codes.js';
 import type { Framing, OutgoingFrame } from './framings/framing.js';
 import { resolveFraming } from './framings/index.js';
-import { Keepalive } from './keepalive.js';
 import { DEFAULTS, type WebSocketSerialOptions } from './options.js';
 import { buildUrl } from './url.js';
 
@@ -42,11 +41,9 @@ export class WebSocketSerialTransport extends AbstractTransport {
 
   private readonly options: WebSocketSerialOptions;
   private readonly keepaliveInterval: number;
-  private readonly keepaliveMaxMissed: number;
+  private readonly keepaliveCountMax: number;
   private readonly closeTimeout: number;
   private ws: WebSocket | undefined;
-  private keepalive: Keepalive | undefined;
-  private closingByUs = false;
   private context: (CloseContext & { path: string }) | undefined;
 
   constructor(options: WebSocketSerialOptions = {}) {
@@ -54,8 +51,10 @@ export class WebSocketSerialTransport extends AbstractTransport {
     this.options = { ...options };
     this.framing = resolveFraming(options.framing);
     this.keepaliveInterval = nonNegative('keepaliveInterval', options.keepaliveInterval, DEFAULTS.keepaliveInterval);
-    this.keepaliveMaxMissed = nonNegative('keepaliveMaxMissed', options.keepaliveMaxMissed, DEFAULTS.keepaliveMaxMissed);
-    if (this.keepaliveMaxMissed < 1) throw new TypeError('WebSocketSerialTransport: keepaliveMaxMissed must be at least 1.');
+    // keepaliveMaxMissed: the old name, still read when keepaliveCountMax is not given.
+    const countName = options.keepaliveCountMax === undefined && options.keepaliveMaxMissed !== undefined ? 'keepaliveMaxMissed' : 'keepaliveCountMax';
+    this.keepaliveCountMax = nonNegative(countName, options.keepaliveCountMax ?? options.keepaliveMaxMissed, DEFAULTS.keepaliveCountMax);
+    if (this.keepaliveCountMax < 1) throw new TypeError(`WebSocketSerialTransport: ${countName} must be at least 1.`);
     this.closeTimeout = nonNegative('closeTimeout', options.closeTimeout, DEFAULTS.closeTimeout);
     if (options.headers !== undefined && (typeof options.headers !== 'object' || options.headers === null)) {
       throw new TypeError('WebSocketSerialTransport: headers must be an object of header names to values.');
@@ -135,19 +134,22 @@ export class WebSocketSerialTransport extends AbstractTransport {
           this.debug(3, `wake-up: ${wake.length} byte(s)`);
           this.sendFrame(this.framing.encodeInput(wake));
         }
-        this.startKeepalive(ws, session);
+        this.startKeepalive(
+          { interval: this.keepaliveInterval, countMax: this.keepaliveCountMax },
+          { what: 'WebSocket ping', ping: () => ws.readyState === WebSocket.OPEN && ws.ping() },
+        );
         resolve();
       });
       ws.on('message', (data, isBinary) => {
-        this.keepalive?.alive();
+        this.peerAlive(); // control messages carry no data but show the peer is there
         this.onMessage(data as Buffer, isBinary);
       });
       ws.on('pong', () => {
-        this.keepalive?.alive();
+        this.keepaliveAnswered();
         this.debug(5, 'pong');
       });
       ws.on('ping', () => {
-        this.keepalive?.alive();
+        this.peerAlive();
         this.debug(5, 'ping from the server');
       });
       ws.on('error', (err) => {
@@ -155,7 +157,7 @@ export class WebSocketSerialTransport extends AbstractTransport {
           fail(this.mapError(err, 'connect'));
           return;
         }
-        if (this.closingByUs) {
+        if (this.closingOrClosed) {
           this.debug(2, `error while closing: ${err.message}`);
           return;
         }
@@ -168,7 +170,6 @@ export class WebSocketSerialTransport extends AbstractTransport {
         this.end(this.mapError(err, 'read'));
       });
       ws.on('close', (code, reason) => {
-        this.keepalive?.stop();
         const text = reason.toString('utf8');
         if (!opened) {
           fail(
@@ -177,7 +178,7 @@ export class WebSocketSerialTransport extends AbstractTransport {
           );
           return;
         }
-        if (this.closingByUs) return;
+        if (this.closingOrClosed) return;
         this.debug(1, `closed by the peer (code ${code}${text ? `, ${text}` : ''})`);
         this.end(mapCloseCode(code, text, context));
       });
@@ -202,11 +203,8 @@ export class WebSocketSerialTransport extends AbstractTransport {
   }
 
   protected override async _close(force: boolean): Promise<void> {
-    this.keepalive?.stop();
     const ws = this.ws;
-    if (!ws) return;
-    this.closingByUs = true;
-    if (ws.readyState === WebSocket.CLOSED) return;
+    if (!ws || ws.readyState === WebSocket.CLOSED) return;
     if (force || ws.readyState === WebSocket.CONNECTING) {
       ws.terminate();
       return;
@@ -256,31 +254,5 @@ export class WebSocketSerialTransport extends AbstractTransport {
     ws.send(frame, { binary: typeof frame !== 'string' }, (err) => {
       if (err) this.debug(2, `send failed: ${err.message}`);
     });
-  }
-
-  private startKeepalive(ws: WebSocket, session: TransportSession): void {
-    if (this.keepaliveInterval <= 0) return;
-    const interval = this.keepaliveInterval;
-    this.keepalive = new Keepalive({
-      clock: session.clock,
-      interval,
-      maxMissed: this.keepaliveMaxMissed,
-      ping: () => {
-        if (ws.readyState !== WebSocket.OPEN) return;
-        this.debug(5, 'ping');
-        ws.ping();
-      },
-      dead: (missed) => {
-        this.debug(1, `peer dead: ${missed} ping(s) unanswered`);
-        this.end(
-          new ConnectionError(
-            'unreachable',
-            `${session.host}:${session.port} answered none of ${missed} WebSocket pings sent ${interval} ms apart; the console server or the network is gone. Reconnect, or raise keepaliveInterval/keepaliveMaxMissed for a slow link.`,
-            { host: session.host },
-          ),
-        );
-      },
-    });
-    this.keepalive.start();
   }
 }

@@ -14,6 +14,7 @@ transportContractSuite(
   {
     name: 'websocket-serial (raw framing, real websockify)',
     createTransport: () => new WebSocketSerialTransport({ framing: 'raw' }),
+    keepalive: { createTransport: ({ interval, countMax }) => new WebSocketSerialTransport({ framing: 'raw', keepaliveInterval: interval, keepaliveCountMax: countMax }) },
     expectedCapabilities: { protocolAuth: false, banner: false, remoteVersion: false, windowSize: false, keepalive: true, binarySafe: true, peerClose: true },
     startPeer: async (): Promise<StartedPeer> => {
       const hub = await startRelayHub();
@@ -36,6 +37,9 @@ transportContractSuite(
   {
     name: 'websocket-serial (ttyd framing, ttyd simulator)',
     createTransport: () => new WebSocketSerialTransport({ framing: 'ttyd', authToken: token }),
+    keepalive: {
+      createTransport: ({ interval, countMax }) => new WebSocketSerialTransport({ framing: 'ttyd', authToken: token, keepaliveInterval: interval, keepaliveCountMax: countMax }),
+    },
     expectedCapabilities: { protocolAuth: false, banner: false, remoteVersion: false, windowSize: true, keepalive: true, binarySafe: true, peerClose: true },
     startPeer: async (): Promise<StartedPeer> => {
       const hub = await startRelayHub();

@@ -1,6 +1,6 @@
 // Against the in-repo WebSocket consoles (ttyd framing and raw), bridging to the test CLI.
 import os from 'node:os';
-import { ConnectionError, LoginFailure, ProtocolError, TimeoutError } from '@netx/core';
+import { ConnectionError, ErrorCodes, LoginFailure, ProtocolError, TimeoutError } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -355,7 +355,7 @@ describe('timers on the Clock', () => {
   it('keeps a live peer: every ping gets a pong and nothing closes', async () => {
     const sim = await raw();
     const clock = new ManualClock();
-    const t = new WebSocketSerialTransport({ keepaliveInterval: 1000, keepaliveMaxMissed: 2 });
+    const t = new WebSocketSerialTransport({ keepaliveInterval: 1000, keepaliveCountMax: 2 });
     const s = createSession({ host: '127.0.0.1', port: sim.port, clock });
     await t.connect(s);
     for (let i = 1; i <= 5; i++) {
@@ -368,9 +368,10 @@ describe('timers on the Clock', () => {
     await t.close();
   });
 
-  it('declares a peer that answers no pings dead with ConnectionError', async () => {
+  it('declares a peer that answers no pings dead with TimeoutError (keepalive), like every transport', async () => {
     const sim = await raw({ autoPong: false });
     const clock = new ManualClock();
+    // keepaliveMaxMissed: the deprecated name of keepaliveCountMax still works.
     const t = new WebSocketSerialTransport({ keepaliveInterval: 1000, keepaliveMaxMissed: 3 });
     const s = createSession({ host: '127.0.0.1', port: sim.port, clock });
     await t.connect(s);
@@ -380,7 +381,9 @@ describe('timers on the Clock', () => {
     }
     clock.advance(1000);
     const err = await s.closed;
-    expect(err).toBeInstanceOf(ConnectionError);
-    expect(err?.message).toMatch(/answered none of 3 WebSocket pings sent 1000 ms apart/);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(err?.code).toBe(ErrorCodes.TIMEOUT);
+    expect((err as TimeoutError).operation).toBe('keepalive');
+    expect(err?.message).toMatch(/answered none of 3 keepalive pings \(WebSocket ping\) and sent nothing for 4000 ms/);
   });
 });

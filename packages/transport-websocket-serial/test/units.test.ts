@@ -3,7 +3,6 @@ import { ConnectionError, LoginFailure, ProtocolError } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { describe, expect, it } from 'vitest';
 import { isPeerCloseQuirk, mapCloseCode, mapUpgradeRefused } from '../src/close-codes.js';
-import { Keepalive } from '../src/keepalive.js';
 import { buildUrl, urlHost } from '../src/url.js';
 import { rawFraming, resolveFraming, ttydAuthToken, ttydFraming, WebSocketSerialTransport, type Framing } from '../src/index.js';
 
@@ -67,7 +66,10 @@ describe('capabilities come from the framing', () => {
   it('rejects unknown framings and bad numbers', () => {
     expect(() => resolveFraming('kubernetes' as 'raw')).toThrow(/Unknown WebSocket framing "kubernetes"/);
     expect(() => new WebSocketSerialTransport({ keepaliveInterval: -1 })).toThrow(TypeError);
-    expect(() => new WebSocketSerialTransport({ keepaliveMaxMissed: 0 })).toThrow(/at least 1/);
+    expect(() => new WebSocketSerialTransport({ keepaliveMaxMissed: 0 })).toThrow(/keepaliveMaxMissed must be at least 1/);
+    expect(() => new WebSocketSerialTransport({ keepaliveCountMax: 0 })).toThrow(/keepaliveCountMax must be at least 1/);
+    // The deprecated name still works; the new one wins when both are given.
+    expect(() => new WebSocketSerialTransport({ keepaliveCountMax: 2, keepaliveMaxMissed: 0 })).not.toThrow();
   });
 });
 
@@ -108,39 +110,5 @@ describe('close codes', () => {
     const err = Object.assign(new RangeError('Invalid WebSocket frame: invalid status code 1005'), { code: 'WS_ERR_INVALID_CLOSE_CODE' });
     expect(isPeerCloseQuirk(err)).toBe(true);
     expect(isPeerCloseQuirk(Object.assign(new RangeError('Invalid WebSocket frame: invalid status code 999'), { code: 'WS_ERR_INVALID_CLOSE_CODE' }))).toBe(false);
-  });
-});
-
-describe('Keepalive', () => {
-  function setup(maxMissed: number) {
-    const clock = new ManualClock();
-    const events: string[] = [];
-    const k = new Keepalive({ clock, interval: 100, maxMissed, ping: () => events.push(`ping@${clock.now()}`), dead: (n) => events.push(`dead(${n})@${clock.now()}`) });
-    k.start();
-    return { clock, events, k };
-  }
-
-  it('pings every interval and declares the peer dead after maxMissed unanswered pings', () => {
-    const { clock, events } = setup(2);
-    clock.advance(1000);
-    expect(events).toEqual(['ping@100', 'ping@200', 'dead(2)@300']);
-  });
-
-  it('stays alive while pongs come', () => {
-    const { clock, events, k } = setup(1);
-    for (let i = 0; i < 10; i++) {
-      clock.advance(100);
-      k.alive();
-    }
-    expect(events.filter((e) => e.startsWith('dead'))).toEqual([]);
-    expect(events).toHaveLength(10);
-    k.stop();
-    expect(clock.pending()).toBe(0);
-  });
-
-  it('does nothing with interval 0', () => {
-    const clock = new ManualClock();
-    new Keepalive({ clock, interval: 0, maxMissed: 1, ping: () => undefined, dead: () => undefined }).start();
-    expect(clock.pending()).toBe(0);
   });
 });

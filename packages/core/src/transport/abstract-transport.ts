@@ -1,6 +1,6 @@
 // Template base class for adapters: it owns the state machine, argument checks,
-// the connect timeout and error mapping; adapters implement the `_` hooks and
-// report received bytes with push() and the end of the stream with end().
+// the connect timeout, keepalive and error mapping; adapters implement the `_` hooks
+// and report received bytes with push() and the end of the stream with end().
 import type { Account } from '../account.js';
 import {
   AbortedError,
@@ -18,6 +18,7 @@ import type {
   TransportCapabilities,
   TransportSession,
 } from '../ports/transport.js';
+import { KeepaliveScheduler, type KeepaliveProbe, type KeepaliveSettings } from './keepalive.js';
 import { mapSocketError } from './socket-errors.js';
 
 export type TransportState = 'idle' | 'opening' | 'open' | 'closing' | 'closed';
@@ -33,15 +34,26 @@ export abstract class AbstractTransport implements Transport {
   private _ended = false;
   /** The teardown in flight, so every close() caller waits for the same one. */
   private _closing: Promise<void> | undefined;
+  private _keepalive: KeepaliveScheduler | undefined;
 
   get state(): TransportState {
     return this._state;
   }
 
-  /** The session of the current connection (after connect() started). */
+  /** The session of the current connection (after connect() started); throws before. */
   protected get session(): TransportSession {
     if (!this._session) throw new StateError(`${this.kind}: no session; call connect() first.`);
     return this._session;
+  }
+
+  /** The session, or undefined before connect(): for code that may run either way (error mapping). */
+  protected get sessionOrUndefined(): TransportSession | undefined {
+    return this._session;
+  }
+
+  /** True once close() or the end of the stream started the teardown (adapters ignore late events then). */
+  protected get closingOrClosed(): boolean {
+    return this._state === 'closing' || this._state === 'closed';
   }
 
   protected get clock(): Clock {
@@ -92,6 +104,7 @@ export abstract class AbstractTransport implements Transport {
       this._state = 'open';
     } catch (err) {
       this._state = 'closing';
+      this.stopKeepalive();
       try {
         await this._close(true);
       } catch {
@@ -154,8 +167,11 @@ export abstract class AbstractTransport implements Transport {
       return;
     }
     if (this._state === 'closing' || this._state === 'closed') return this._closing;
+    // Closed while still connecting: there is nothing to say goodbye to.
+    const now = force || this._state === 'opening';
     this._state = 'closing';
-    this._closing = this._close(force).finally(() => {
+    this.stopKeepalive();
+    this._closing = this._close(now).finally(() => {
       this._state = 'closed';
       this.finish(undefined);
     });
@@ -167,12 +183,52 @@ export abstract class AbstractTransport implements Transport {
   /** Adapters call this with every chunk received from the device. */
   protected push(bytes: Uint8Array): void {
     if (this._ended || bytes.length === 0) return;
+    this._keepalive?.heard();
     this._session?.onData(bytes);
+  }
+
+  /**
+   * Starts dead-peer detection on the session clock (see keepalive.ts): the adapter supplies
+   * the ping, reports answers with keepaliveAnswered() and other signs of life that are not
+   * data with peerAlive(). A dead peer ends the connection with TimeoutError('keepalive').
+   * Stopped by close() and by the end of the stream. A zero interval does nothing.
+   */
+  protected startKeepalive(settings: KeepaliveSettings, probe: KeepaliveProbe): void {
+    this.stopKeepalive();
+    if (!(settings.interval > 0) || !Number.isFinite(settings.interval) || this._ended) return;
+    const session = this.session;
+    this._keepalive = new KeepaliveScheduler(settings, probe, {
+      clock: session.clock,
+      debug: (level, message) => this.debug(level, message),
+      dead: (silentMs) => {
+        const { host, port } = session;
+        this.debug(1, `${host}:${port} left ${settings.countMax} keepalive pings unanswered`);
+        this.end(
+          new TimeoutError(
+            'keepalive',
+            silentMs,
+            `${this.kind}: ${host}:${port} answered none of ${settings.countMax} keepalive pings (${probe.what}) and sent nothing for ${silentMs} ms; the device or the path to it is down. Reconnect; raise keepaliveInterval/keepaliveCountMax if the link is only slow.`,
+            { host },
+          ),
+        );
+      },
+    });
+  }
+
+  /** The peer answered a keepalive ping. */
+  protected keepaliveAnswered(): void {
+    this._keepalive?.answered();
+  }
+
+  /** Something that is not data came from the peer (a server ping, negotiation): it is alive. */
+  protected peerAlive(): void {
+    this._keepalive?.heard();
   }
 
   /** Adapters call this when the stream ended (error undefined for a clean close by the peer). */
   protected end(error?: unknown): void {
     if (this._ended) return;
+    this.stopKeepalive();
     const mapped = error === undefined ? undefined : this.mapError(error, 'read');
     if (this._state === 'open' || this._state === 'opening') {
       // Tear down what is left without waiting for it; the peer is gone.
@@ -201,6 +257,11 @@ export abstract class AbstractTransport implements Transport {
   /** Protocol-level login; the default has none. */
   protected async _authenticate(_account: Account, _context: ProtocolAuthContext): Promise<void> {}
   protected _resize(_columns: number, _rows: number): void {}
+
+  private stopKeepalive(): void {
+    this._keepalive?.stop();
+    this._keepalive = undefined;
+  }
 
   private finish(error: NetxError | undefined): void {
     if (this._ended) return;

@@ -49,13 +49,23 @@ export interface OpenSession<T extends Transport = Transport> {
 /** Per-test resources, released when the test ends however it ends. */
 export class TestScope {
   private transports: Transport[] = [];
+  private releases: Array<() => Promise<void>> = [];
 
   constructor(readonly ctx: KitContext) {}
 
   transport(): Transport {
-    const t = this.ctx.target.createTransport();
+    return this.track(this.ctx.target.createTransport());
+  }
+
+  /** Closes `t` (forced) when the test ends. */
+  track<T extends Transport>(t: T): T {
     this.transports.push(t);
     return t;
+  }
+
+  /** Runs `fn` when the test ends, after the transports are closed. */
+  onRelease(fn: () => Promise<void>): void {
+    this.releases.push(fn);
   }
 
   /** Connects a fresh transport to the peer, logs in where the protocol does, and claims the device side. */
@@ -76,6 +86,7 @@ export class TestScope {
     await Promise.all(
       this.transports.splice(0).map((t) => withDeadline(Promise.resolve().then(() => t.close(true)), this.ctx.waitMs, 'close').catch(() => undefined)),
     );
+    for (const fn of this.releases.splice(0)) await withDeadline(fn(), this.ctx.waitMs, 'test cleanup').catch(() => undefined);
   }
 }
 

@@ -4,6 +4,7 @@ import { closeTests } from './close.js';
 import { KitContext } from './context.js';
 import { errorMappingTests } from './errors.js';
 import { ioTests } from './io.js';
+import { keepaliveTests } from './keepalive.js';
 import { lifecycleTests } from './lifecycle.js';
 import { resizeTests } from './resize.js';
 import { timeoutTests } from './timeout.js';
@@ -21,7 +22,8 @@ export function transportContractSuite(api: KitApi, target: TransportTarget): vo
     timeoutTests(api, target, ctx);
     protocolAuthTests(api, target, ctx);
     resizeTests(api, target, ctx);
+    keepaliveTests(api, target, ctx);
   });
 }
 
-export { lifecycleTests, ioTests, closeTests, errorMappingTests, timeoutTests, protocolAuthTests, resizeTests };
+export { lifecycleTests, ioTests, closeTests, errorMappingTests, timeoutTests, protocolAuthTests, resizeTests, keepaliveTests };

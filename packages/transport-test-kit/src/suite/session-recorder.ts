@@ -47,6 +47,7 @@ export class SessionRecorder {
       ...(signal ? { signal } : {}),
       debug: (level: DebugLevel, message: string) => {
         this.debugLines.push(`${level} ${message}`);
+        this.notify();
       },
       onData: (bytes: Uint8Array) => {
         if (!(bytes instanceof Uint8Array)) {
@@ -90,6 +91,12 @@ export class SessionRecorder {
     this.chunks.length = 0;
     if (rest.length > 0) this.chunks.push(rest);
     this.size = rest.length;
+  }
+
+  /** Resolves once a debug line matches `pattern` (lines are stored as `level message`). */
+  waitForDebug(pattern: RegExp, ms: number, what: string): Promise<void> {
+    const re = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+    return this.waitUntil(() => this.debugLines.some((line) => re.test(line)), ms, () => `${this.label}: waiting for ${what} (a debug line matching ${String(pattern)})`);
   }
 
   /** Resolves with the first onClose() argument once onClose() was called. */

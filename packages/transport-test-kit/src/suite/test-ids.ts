@@ -27,6 +27,7 @@ export const TEST_GROUPS = {
   timeout: ['timeout.connect'],
   auth: ['auth.before-connect', 'auth.good-account', 'auth.bad-password'],
   resize: ['resize.any-state'],
+  keepalive: ['keepalive.dead-peer'],
 } as const;
 
 export type TestGroupName = keyof typeof TEST_GROUPS;

@@ -45,6 +45,17 @@ export interface TransportTarget<T extends Transport = Transport> {
   startPeer: () => Promise<StartedPeer>;
   /** A far side that accepts and never speaks, for the connect-timeout and abort tests. Default: startSilentPeer(). */
   startSilentPeer?: () => Promise<SilentPeer>;
+  /** How the kit gets a transport with keepalive on; required where capabilities.keepalive. */
+  keepalive?: {
+    /** A fresh transport pinging after `interval` ms of silence, ending after `countMax` unanswered pings. */
+    createTransport: (settings: { interval: number; countMax: number }) => T;
+    /**
+     * Bytes the device side writes to answer one ping, where the answer rides in the device's
+     * byte stream (telnet to a direct TCP peer: IAC WILL TIMING-MARK). Omit where the server
+     * answers by itself (sshd, a WebSocket server's pong).
+     */
+    deviceAnswer?: Uint8Array;
+  };
   /** The account protocolAuthenticate() uses; required where capabilities.protocolAuth. */
   account?: Account;
   /** An account the server must refuse. Default: `account.name` with a password nobody has. */

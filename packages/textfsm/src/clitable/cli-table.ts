@@ -70,9 +70,12 @@ export function findTemplates(source: TemplateSource, attributes: Readonly<Recor
   return row.fields['Template']!.split(':');
 }
 
-/** CliTable.ParseCmd: parse `text` with the template(s) the index gives for `attributes`. */
-export function parseCmd(source: TemplateSource, text: string, attributes: Readonly<Record<string, string>>): Table {
-  const templates = findTemplates(source, attributes);
+/**
+ * CliTable.ParseCmd: parse `text` with the template(s) the index gives for `attributes`, or
+ * with `templates` (names joined by ':') when given.
+ */
+export function parseCmd(source: TemplateSource, text: string, attributes: Readonly<Record<string, string>>, templateNames?: string): Table {
+  const templates = templateNames ? templateNames.split(':') : findTemplates(source, attributes);
   const p = prepare(source);
   const fsms = templates.map((name) => fsmFor(source, p, name));
   let keys: string[] = [];

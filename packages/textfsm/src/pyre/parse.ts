@@ -247,7 +247,14 @@ class Parser implements Cursor {
         kind = d === '=' ? 'behind' : 'notBehind';
       } else if (c === '>') kind = 'atomic';
       else if (c === '(') {
-        this.groupName(')');
+        const here = this.pos;
+        let cond = '';
+        while (this.next !== undefined && this.next !== ')') cond += this.get();
+        if (!this.match(')')) this.error('missing ), unterminated name', here);
+        if (/^[0-9]+$/.test(cond)) {
+          if (Number(cond) > this.groups) this.error(`invalid group reference ${Number(cond)}`, here);
+        } else if (!IDENTIFIER.test(cond)) this.error(`bad character in group name '${cond}'`, here);
+        else if (!this.names.has(cond)) this.error(`unknown group name '${cond}'`, here);
         throw new PyRegexError('conditional groups (?(id)yes|no) have no JavaScript equivalent', start, true);
       } else if (FLAG_LETTERS.includes(c) || c === '-') {
         const scoped = this.inlineFlags(c, flags);

@@ -2,6 +2,7 @@
 // byte in both directions without closing anything: a peer (or the path to it) that died
 // silently, as keepalive tests need.
 import { connect, createServer, type Socket } from 'node:net';
+import { listenOnLoopback } from './listen.js';
 
 export interface FreezeProxy {
   readonly host: '127.0.0.1';
@@ -31,15 +32,10 @@ export async function startFreezeProxy(target: { host: string; port: number }): 
     client.on('close', () => frozen || upstream.destroy());
     upstream.on('close', () => frozen || client.destroy());
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('freeze proxy: no TCP address after listen().');
+  const port = await listenOnLoopback(server, 'freeze proxy');
   return {
     host: '127.0.0.1',
-    port: address.port,
+    port,
     freeze: () => {
       frozen = true;
     },

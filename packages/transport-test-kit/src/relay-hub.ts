@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_WAIT_MS, DeadlineError } from './deadline.js';
+import { listenOnLoopback } from './listen.js';
 import { SocketPeerConnection, type PeerConnection, type StartedPeer } from './peer.js';
 
 export interface RelayHub {
@@ -60,16 +61,7 @@ export async function startRelayHub(): Promise<RelayHub> {
     if (waiter) waiter(conn);
     else accepted.push(conn);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('relay hub: no TCP address after listen().');
-  const port = address.port;
+  const port = await listenOnLoopback(server, 'relay hub');
   const relayCommand = [process.execPath, relayScriptPath(), String(port)];
   const relayShellCommand = relayCommand.map(shellQuote).join(' ');
   let launcherDir: string | undefined;

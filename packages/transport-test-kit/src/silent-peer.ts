@@ -1,6 +1,7 @@
 // A far side that accepts TCP connections and never says a word: connects to it
 // stay pending in every protocol that waits for the server to speak first.
 import { createServer, type Socket } from 'node:net';
+import { listenOnLoopback } from './listen.js';
 
 export interface SilentPeer {
   readonly host: string;
@@ -15,15 +16,10 @@ export async function startSilentPeer(): Promise<SilentPeer> {
     socket.on('error', () => undefined);
     socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('silent peer: no TCP address after listen().');
+  const port = await listenOnLoopback(server, 'silent peer');
   return {
     host: '127.0.0.1',
-    port: address.port,
+    port,
     async stop() {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -34,12 +30,7 @@ export async function startSilentPeer(): Promise<SilentPeer> {
 /** A 127.0.0.1 port with nothing listening (bound, then released). */
 export async function closedPort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => resolve());
-  });
-  const address = server.address();
+  const port = await listenOnLoopback(server, 'closedPort');
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('closedPort: no TCP address after listen().');
-  return address.port;
+  return port;
 }

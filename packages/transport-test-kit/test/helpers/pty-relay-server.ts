@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { withDeadline, type RelayHub } from '../../src/index.js';
+import { listenOnLoopback } from '../../src/listen.js';
 
 export interface PtyRelayServer {
   readonly port: number;
@@ -54,14 +55,9 @@ export async function startPtyRelayServer(hub: RelayHub, options: { preamble?: s
       hangUp(child);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('pty relay server: no address');
+  const port = await listenOnLoopback(server, 'pty relay server');
   return {
-    port: address.port,
+    port,
     async stop() {
       for (const s of sockets) s.destroy();
       for (const c of exits.keys()) hangUp(c);

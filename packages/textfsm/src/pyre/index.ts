@@ -5,7 +5,7 @@ import type { Alt } from './ast.js';
 import { emit, type Variant } from './emit.js';
 import { parsePattern } from './parse.js';
 import { forNamedGroups, requiredLiteral } from './optimize.js';
-import { hasGroupInRepeat, replay } from './replay.js';
+import { needsReplay, replay } from './replay.js';
 
 export { PyRegexError };
 
@@ -56,7 +56,7 @@ export class PyRegex {
     this.ignoreCase = parsed.ignoreCase;
     this.root = options.namedOnly ? forNamedGroups(parsed.root, parsed.names) : parsed.root;
     this.singleLine = options.singleLine ?? false;
-    this.replays = hasGroupInRepeat(this.root);
+    this.replays = needsReplay(this.root);
     this.required = this.ignoreCase ? '' : requiredLiteral(this.root);
     this.ascii = this.build('ascii');
   }
@@ -91,14 +91,16 @@ export class PyRegex {
     re.lastIndex = 0;
     const m = re.exec(text);
     if (!m) return null;
-    const values: (string | undefined)[] = [m[0]];
     if (this.replays) {
       const caps = replay(this.root, this.groups, text, ascii ? 'ascii' : 'unicode', this.ignoreCase);
-      if (caps) {
-        for (let g = 1; g <= this.groups; g++) values.push(caps[2 * g]! < 0 ? undefined : text.slice(caps[2 * g], caps[2 * g + 1]));
+      if (caps === 'none') return null;
+      if (caps !== 'budget') {
+        const values: (string | undefined)[] = [];
+        for (let g = 0; g <= this.groups; g++) values.push(caps[2 * g]! < 0 ? undefined : text.slice(caps[2 * g], caps[2 * g + 1]));
         return values;
       }
     }
+    const values: (string | undefined)[] = [m[0]];
     for (let g = 1; g <= this.groups; g++) values.push(m[groupMap[g]!]);
     return values;
   }

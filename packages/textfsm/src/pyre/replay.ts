@@ -13,9 +13,14 @@ type Next = (pos: number) => boolean;
 
 class Budget extends Error {}
 
-/** True when some capturing group sits inside a repeat that can run more than once. */
-export function hasGroupInRepeat(root: Alt): boolean {
+/**
+ * True when JavaScript's groups can differ from Python's: a capturing group inside a repeat
+ * that can run more than once, or a back-reference (Python fails on one to an unset group,
+ * JavaScript matches it as empty).
+ */
+export function needsReplay(root: Alt): boolean {
   const walk = (n: Node, inRepeat: boolean): boolean => {
+    if (n.t === 'ref') return true;
     if (n.t === 'group') return (inRepeat && n.kind === 'capture') || n.body.branches.some((b) => b.some((x) => walk(x, inRepeat)));
     if (n.t === 'repeat') return walk(n.body, inRepeat || n.max > 1);
     return false;
@@ -24,21 +29,20 @@ export function hasGroupInRepeat(root: Alt): boolean {
 }
 
 /**
- * Python's groups for a match at 0 of `text`: [start, end] per group number (-1 when unset),
- * or null when the walk did not finish (no match found, or over the work limit).
+ * Python's match at 0 of `text`: [start, end] per group number (-1 when unset; group 0 is the
+ * match), 'none' when Python finds no match, 'budget' when the walk went over its work limit.
  */
-export function replay(root: Alt, groups: number, text: string, variant: Variant, ignoreCase: boolean): Int32Array | null {
+export function replay(root: Alt, groups: number, text: string, variant: Variant, ignoreCase: boolean): Int32Array | 'none' | 'budget' {
   const r = new Replayer(text, variant, ignoreCase, groups);
   try {
-    return r.alt(root, 0, (end) => {
+    const found = r.alt(root, 0, (end) => {
       r.caps[0] = 0;
       r.caps[1] = end;
       return true;
-    })
-      ? r.caps
-      : null;
+    });
+    return found ? r.caps : 'none';
   } catch (err) {
-    if (err instanceof Budget || err instanceof RangeError) return null;
+    if (err instanceof Budget || err instanceof RangeError) return 'budget';
     throw err;
   }
 }
@@ -94,8 +98,8 @@ class Replayer {
         return got.length === want.length && same && k(pos + want.length);
       }
       case 'repeat':
-        if (n.possessive) return this.atomic((k2) => this.repeat(n, pos, 0, k2), k);
-        return this.repeat(n, pos, 0, k);
+        if (n.possessive) return this.atomic((k2) => this.repeat(n, pos, 0, -1, k2), k);
+        return this.repeat(n, pos, 0, -1, k);
       default: {
         const end = this.leaf(n, pos);
         return end >= 0 && k(end);
@@ -103,15 +107,16 @@ class Replayer {
     }
   }
 
-  private repeat(n: Node & { t: 'repeat' }, pos: number, count: number, k: Next): boolean {
-    const more = (): boolean =>
-      count < n.max &&
-      this.node(n.body, pos, (p) => {
-        // An empty iteration once the minimum is reached ends the loop (as in both engines).
-        if (p === pos && count >= n.min) return false;
-        return this.repeat(n, p, count + 1, k);
-      });
-    const done = (): boolean => count >= n.min && k(pos);
+  /**
+   * Python's repeat (sre's MAX_UNTIL / MIN_UNTIL): below the minimum it must iterate; above,
+   * another iteration is tried only when the previous one consumed something, and an empty
+   * iteration counts (its groups are kept) where JavaScript would reject it.
+   */
+  private repeat(n: Node & { t: 'repeat' }, pos: number, count: number, lastStart: number, k: Next): boolean {
+    const iterate = (): boolean => this.node(n.body, pos, (p) => this.repeat(n, p, count + 1, pos, k));
+    if (count < n.min) return iterate();
+    const more = (): boolean => count < n.max && pos !== lastStart && iterate();
+    const done = (): boolean => k(pos);
     return n.lazy ? done() || more() : more() || done();
   }
 

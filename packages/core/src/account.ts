@@ -47,6 +47,11 @@ export class Account {
 
   constructor(init: AccountInit) {
     if (typeof init?.name !== 'string') throw new TypeError('Account: `name` must be a string.');
+    for (const field of ['password', 'password2'] as const) {
+      // A number would be sent as its digits by accident and never match a secret when masking.
+      if (init[field] !== undefined && typeof init[field] !== 'string') throw new TypeError(`Account: \`${field}\` must be a string (got ${typeof init[field]}); write it in quotes.`);
+    }
+    if (init.key !== undefined && !((init.key as Partial<PrivateKey> | null)?.data instanceof Uint8Array)) throw new TypeError('Account: `key` must be a PrivateKey (PrivateKey.fromFile() or PrivateKey.fromString()).');
     this.name = init.name;
     if (init.password !== undefined) this.password = init.password;
     const auth = init.password2 ?? init.password;

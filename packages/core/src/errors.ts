@@ -16,6 +16,7 @@ export const ErrorCodes = {
   PROTOCOL: 'NETX_PROTOCOL',
   BUFFER_LIMIT: 'NETX_BUFFER_LIMIT',
   STATE: 'NETX_STATE',
+  OUTPUT: 'NETX_OUTPUT',
 } as const;
 /** Core's codes, plus `NETX_*` codes that plugins define for their own errors (e.g. @netx/fleet's NETX_INVENTORY). */
 export type NetxErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes] | `NETX_${Uppercase<string>}`;
@@ -161,5 +162,22 @@ export class BufferLimitError extends NetxError {
 export class StateError extends NetxError {
   constructor(message: string, options: NetxErrorOptions = {}) {
     super(ErrorCodes.STATE, message, options);
+  }
+}
+
+/** Where the conversation goes for people: the log file, the stdout callback, the stderr (debug) callback. */
+export type OutputSink = 'logfile' | 'stdout' | 'stderr';
+
+/**
+ * An output sink failed: the log file could not be opened (connect() fails with this)
+ * or written (a full disk), or a stdout/stderr callback threw. After a failure the sink
+ * is switched off and the session goes on; the error is reported once, by the next wait
+ * (or by close() when no wait came).
+ */
+export class OutputError extends NetxError {
+  readonly sink: OutputSink;
+  constructor(sink: OutputSink, message: string, options: NetxErrorOptions = {}) {
+    super(ErrorCodes.OUTPUT, message, options);
+    this.sink = sink;
   }
 }

@@ -27,6 +27,7 @@ export {
 export { AbstractTransport, type TransportState } from './transport/abstract-transport.js';
 export { mapSocketError, type SocketErrorContext } from './transport/socket-errors.js';
 export {
+  CISCO_ERROR_PROMPTS,
   defineDriver,
   generic,
   GENERIC_ERROR_PROMPT,

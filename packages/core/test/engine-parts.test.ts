@@ -254,7 +254,7 @@ describe('SecretRedactor and ConversationLog', () => {
   });
   it('drops \\r for people', () => {
     const got: string[] = [];
-    const log = new ConversationLog((t) => got.push(t), undefined);
+    const log = new ConversationLog((t) => got.push(t), undefined, (t) => new Uint8Array(Buffer.from(t, 'latin1')), () => undefined);
     log.write('a\r\nb\r');
     log.write('\r');
     expect(got).toEqual(['a\nb']);

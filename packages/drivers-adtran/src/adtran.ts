@@ -11,10 +11,10 @@ export const adtran = defineDriver({
   prompt: /[\r\n][\w.\-]+(?:\([^)\r\n]+\))?[>#] ?(?=\n?$)/,
   pagers: MORE_PAGERS,
   initCommands: ['terminal length 0', 'terminal column 0'],
-  authorizeCommand: 'enable\r\n',
+  authorizeCommand: 'enable',
   async autoAuthorize(conn, account, opts, driver) {
     await driver.autoInit(conn);
-    await conn.send(driver.authorizeCommand ?? 'enable\r\n');
+    await conn.send(`${driver.authorizeCommand ?? 'enable'}\r\n`);
     await conn.appAuthorize(account, opts);
   },
   guess: {

@@ -14,7 +14,7 @@ export const eos = defineDriver({
   loginErrorPrompt: /[\r\n][^\r\n]*(?:[Bb]ad secrets?|denied|invalid|too short|incorrect|connection timed out|failed|failure)/i,
   pagers: EOS_PAGERS,
   initCommands: ['terminal dont-ask', 'terminal length 0'],
-  authorizeCommand: 'enable\r',
+  authorizeCommand: 'enable',
   guess: {
     head: [
       { match: /\bArista Networks\b|\bArista DCS-/, score: 90 },

@@ -1,5 +1,5 @@
 // Cisco Application Control Engine (ACE): Exscript's `ace` driver.
-import { defineDriver } from '@netx/core';
+import { CISCO_ERROR_PROMPTS, defineDriver } from '@netx/core';
 import { CISCO_MORE } from './pagers.js';
 
 export const ace = defineDriver({
@@ -7,10 +7,10 @@ export const ace = defineDriver({
   usernamePrompt: /user ?name: ?(?=\n?$)/i,
   passwordPrompt: /(?:[\r\n]Password: ?|last resort password:)(?=\n?$)/,
   prompt: /[\r\n][\-\w+.:/]+(?:\([^)]+\))?[>#] ?(?=\n?$)/,
-  errorPrompt: [/%Error/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n] not found/i],
+  errorPrompt: CISCO_ERROR_PROMPTS,
   pagers: CISCO_MORE,
   initCommands: ['term len 0'],
-  authorizeCommand: 'enable\r',
+  authorizeCommand: 'enable',
   guess: {
     head: [{ match: 'Cisco Application Control Software', score: 90 }],
   },

@@ -31,7 +31,7 @@ export const asa = defineDriver({
       }
     }
   },
-  authorizeCommand: 'enable\r',
+  authorizeCommand: 'enable',
   guess: {
     head: [
       { match: 'Adaptive Security Appliance', score: 95 },

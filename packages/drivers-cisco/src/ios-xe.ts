@@ -1,6 +1,6 @@
 // Cisco IOS-XE. Same CLI as IOS, so it only claims a device that says "IOS-XE" or
 // "IOS XE" (show version, banners): the IOS corpus banners stay with `ios`.
-// Patterns from scrapli's iosxe driver and Exscript's ios driver (platforms.md §6.3, §6.6).
+// Patterns from scrapli's iosxe driver and Exscript's ios driver.
 import { defineDriver } from '@netx/core';
 import { IOS_PAGERS } from './pagers.js';
 
@@ -21,7 +21,7 @@ export const ios_xe = defineDriver({
   loginErrorPrompt: /[\r\n][^\r\n]*(?:bad secrets?|bad passwords|denied|invalid|too short|incorrect|connection timed out|failed|failure)/i,
   pagers: IOS_PAGERS,
   initCommands: ['terminal length 0', 'terminal width 512'],
-  authorizeCommand: 'enable\r',
+  authorizeCommand: 'enable',
   guess: {
     head: [{ match: /IOS[- ]XE/, score: 90 }],
     response: [{ match: /IOS[- ]XE/, score: 90 }],

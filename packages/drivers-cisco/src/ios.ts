@@ -1,7 +1,7 @@
 // Cisco IOS (not IOS XR): Exscript's `ios` driver. Python `$` (also before a final
 // '\n') is written `(?=\n?$)`. Exscript tries `term len 0` + `term width 0` and falls
 // back to `term pager 0` (ASA) when the device rejects them; autoInit does the same.
-import { defineDriver, ErrorCodes, isNetxError } from '@netx/core';
+import { CISCO_ERROR_PROMPTS, defineDriver, ErrorCodes, isNetxError } from '@netx/core';
 import { IOS_PAGERS } from './pagers.js';
 
 export const ios = defineDriver({
@@ -9,10 +9,10 @@ export const ios = defineDriver({
   usernamePrompt: /user ?name: ?(?=\n?$)/i,
   passwordPrompt: /(?:[\r\n][Pp]assword: ?|last resort password:)(?=\n?$)/,
   prompt: /[\r\n][\-\w+.:/]+(?:\([^)]+\))?[>#] ?(?=\n?$)/,
-  errorPrompt: [/%Error/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n] not found/i],
+  errorPrompt: CISCO_ERROR_PROMPTS,
   pagers: IOS_PAGERS,
   initCommands: ['term len 0', 'term width 0'],
-  authorizeCommand: 'enable\r',
+  authorizeCommand: 'enable',
   async autoInit(conn, driver) {
     try {
       for (const command of driver.initCommands) await conn.execute(command);

@@ -15,7 +15,7 @@ export const nxos = defineDriver({
     /connection timed out/i,
     /[^\r\n] not found/i,
     // Deviation: NX-OS says `% Invalid command at '^' marker.`, which Exscript's list misses
-    // (scrapli's NX-OS failure strings, platforms.md 6.6).
+    // (scrapli's NX-OS failure strings).
     /^% Invalid (?:command|parameter|number) at/,
   ],
   pagers: CISCO_MORE,

@@ -17,5 +17,5 @@ describe('ios_xe driver', () => {
     expect(guess('Cisco IOS XE Software, Version 17.03.04a\r\n')[0]?.score).toBe(90);
     expect(guess('Cisco IOS-XE software\r\n')[0]?.score).toBe(90);
   });
-  it('authorizes with enable', () => expect(driver.authorizeCommand).toBe('enable\r'));
+  it('authorizes with enable', () => expect(driver.authorizeCommand).toBe('enable'));
 });

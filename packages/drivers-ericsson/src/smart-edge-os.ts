@@ -9,7 +9,7 @@ export const smart_edge_os = defineDriver({
   prompt: /[\r\n]\x00?\[\w+\][\-\w+.]+(?:\([^)]+\))?[>#] ?(?=\n?$)/,
   pagers: MORE_PAGERS,
   initCommands: ['terminal length 0', 'terminal width 65536'],
-  authorizeCommand: 'enable\r',
+  authorizeCommand: 'enable',
   guess: {
     head: [
       { match: /[\r\n][^\r\n]+-se800[\r\n]/, score: 60 },

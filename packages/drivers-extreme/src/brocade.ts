@@ -1,6 +1,6 @@
 // Brocade (Foundry, now Extreme/Ruckus) NetIron / FastIron: Exscript's `brocade` driver,
 // prompts `telnet@name>` / `SSH@name#`.
-import { defineDriver } from '@netx/core';
+import { CISCO_ERROR_PROMPTS, defineDriver } from '@netx/core';
 import { BROCADE_PAGERS } from './pagers.js';
 
 export const brocade = defineDriver({
@@ -8,10 +8,10 @@ export const brocade = defineDriver({
   usernamePrompt: /[\r\n](Please Enter Login Name: |User Name:)(?=\n?$)/,
   passwordPrompt: /[\r\n](Please Enter Password: |Password:)(?=\n?$)/,
   prompt: /(?:Warning: \d+ user\(s\) already in config mode\.)?[\r\n]?(telnet|SSH)@[\-\w+.:]+(?:\([\-/\w]+\))?[>#](?=\n?$)/,
-  errorPrompt: [/%Error/, /Invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n] not found/i],
+  errorPrompt: CISCO_ERROR_PROMPTS,
   pagers: BROCADE_PAGERS,
   initCommands: ['terminal length 0'],
-  authorizeCommand: 'enable\r',
+  authorizeCommand: 'enable',
   guess: {
     head: [
       { match: 'User Access Verification\r\n\r\nPlease Enter Login Name', score: 95 },

@@ -1,5 +1,5 @@
 // Aruba mobility controllers (ArubaOS): Exscript's `aruba` driver, prompt `(name) >`.
-import { defineDriver } from '@netx/core';
+import { CISCO_ERROR_PROMPTS, defineDriver } from '@netx/core';
 import { ARUBA_PAGERS } from './pagers.js';
 
 export const aruba = defineDriver({
@@ -10,10 +10,10 @@ export const aruba = defineDriver({
   // the markers ArubaOS adds before `#`: `^` (unsaved changes), `*` (a crash dump on
   // flash), `[nodename]` (ArubaOS 8 hierarchy), and a `(config...)` context.
   prompt: /[\r\n]\([\w\-.]+\) [*^]?(?:\[[\w\-./]+\] )?(?:\([\w\-./]+\) )?[>#] ?(?=\n?$)/,
-  errorPrompt: [/%Error/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n] not found/i],
+  errorPrompt: CISCO_ERROR_PROMPTS,
   pagers: ARUBA_PAGERS,
   initCommands: ['no paging'],
-  authorizeCommand: 'enable\r',
+  authorizeCommand: 'enable',
   guess: {
     head: [{ match: /aruba/i, score: 88 }],
   },
@@ -23,7 +23,7 @@ export const aruba = defineDriver({
       '\r\n(Aruba650) #',
       '\r\n(mc1) # ',
       '\r\n(aruba7210) >',
-      // platforms.md (Netmiko aruba_os)
+      // Netmiko's aruba_os driver
       '\r\n(ARUBA-MASTER) >',
       '\r\n(ARUBA-MASTER) #',
       // real prompts quoted in ytti/oxidized#2381, #3151, #1910

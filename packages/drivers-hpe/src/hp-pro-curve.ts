@@ -42,7 +42,7 @@ export const hp_pro_curve = defineDriver({
       '\r\ncore-5406zl#',
       '\r\nsw1# \x1b[?25',
       // self-written, the factory-default host names (blanks in the name; the HP/Aruba
-      // models' `HP-2920-24G`), and the config context that platforms.md lists as `)#`
+      // models' `HP-2920-24G`), and the config context, which ends in `)#`
       '\r\nProCurve Switch 2810-24G# ',
       '\r\nProCurve Switch 2810-24G> ',
       '\r\nProCurve Switch 2810-24G(config)# ',

@@ -10,7 +10,7 @@ export const junos_erx = defineDriver({
   prompt: /[\r\n][\-\w+.:/]+(?:\([^)]+\))?[>#] ?(?=\n?$)/,
   pagers: ERX_PAGERS,
   initCommands: ['terminal length 0', 'terminal width 512'],
-  authorizeCommand: 'enable 15\r',
+  authorizeCommand: 'enable 15',
   guess: {
     head: [{ match: /\bJuniper Networks\b/, score: 75 }],
   },

@@ -10,7 +10,7 @@ export const one_os = defineDriver({
   prompt: /[\r\n][\-\w+.]+(?:\([^)]+\))?[>#] ?(?=\n?$)/,
   pagers: MORE_PAGERS,
   initCommands: ['term len 0', 'stty columns 255'],
-  authorizeCommand: 'enable\r',
+  authorizeCommand: 'enable',
   async autoInit(conn) {
     await conn.execute('term len 0');
     try {

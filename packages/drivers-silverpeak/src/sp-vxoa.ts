@@ -12,7 +12,7 @@ export const sp_vxoa = defineDriver({
   errorPrompt: /^(unknown|invalid|error|syntax error)/i,
   pagers: MORE_PAGERS,
   initCommands: ['terminal length 65536'],
-  authorizeCommand: 'enable\r',
+  authorizeCommand: 'enable',
   guess: {
     // Deviation: Exscript's `Silver[\r\n\s]Peak...` takes one character between the
     // words, so the phrase wrapped with CRLF (`Silver\r\nPeak`, as SSH/Telnet send it) missed.

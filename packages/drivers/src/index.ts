@@ -1,5 +1,5 @@
 // @netx/drivers: every built-in netx driver, by family and as one array `allDrivers`.
-import type { Driver } from '@netx/core';
+import { DriverRegistry, generic, type Driver } from '@netx/core';
 import { drivers as adtran } from '@netx/drivers-adtran';
 import { drivers as arista } from '@netx/drivers-arista';
 import { drivers as ciena } from '@netx/drivers-ciena';
@@ -61,7 +61,10 @@ export const driverFamilies: Readonly<Record<string, readonly Driver[]>> = Objec
  */
 export const allDrivers: readonly Driver[] = Object.freeze(Object.values(driverFamilies).flat());
 
-/** A built-in driver by name, or undefined. */
+const registry = new DriverRegistry(allDrivers);
+
+/** A built-in driver by name, or undefined (core's `generic` is not a built-in here). */
 export function driverByName(name: string): Driver | undefined {
-  return allDrivers.find((d) => d.name === name);
+  const found = registry.get(name);
+  return found === generic ? undefined : found;
 }

@@ -1,5 +1,5 @@
 // Protocol (from @netx/core) end to end over DummyTransport: every "virtual device
-// exactness" vector of exscript-protocol.md, then login flows, MOTDs, pagers and
+// exactness" vector of Exscript's DummyTest / ProtocolTest, then login flows, MOTDs, pagers and
 // command errors against the IOS and Junos profiles. Time moves only on a ManualClock.
 import { describe, expect, it } from 'vitest';
 import { Account, defineDriver, isNetxError, pagers, Protocol, type Driver } from '@netx/core';

@@ -39,6 +39,12 @@ export const GENERIC_PASSWORD_PROMPT = /password:? *$/i;
 // with half the steps: the greedy run backtracks over every line of every response.
 export const GENERIC_ERROR_PROMPT = /^%?\s*(?:error|invalid|incomplete|unrecognized|unknown command|connection timed out|[^\r\n]+? not found)/i;
 export const GENERIC_LOGIN_ERROR_PROMPT = /[\r\n][^\r\n]*(?:bad secrets|denied|invalid|too short|incorrect|connection timed out|failed|failure)/i;
+/**
+ * The command errors of Cisco IOS and of the CLIs that copy it (ACE, Aruba, Brocade):
+ * Exscript's list, with `[^\r\n]+ not found` written `[^\r\n] not found` (the same
+ * lines, without backtracking over every line of a long response).
+ */
+export const CISCO_ERROR_PROMPTS: readonly RegExp[] = Object.freeze([/%Error/, /invalid input/i, /(?:incomplete|ambiguous) command/i, /connection timed out/i, /[^\r\n] not found/i]);
 
 async function defaultAutoInit(conn: DriverConnection, driver: Driver): Promise<void> {
   for (const command of driver.initCommands) await conn.execute(command);
@@ -49,10 +55,21 @@ async function defaultAutoAuthorize(
   account: Account | undefined,
   opts: AuthorizeOptions,
   driver: Driver,
+  lineEnd: string,
 ): Promise<void> {
   if (driver.authorizeCommand === undefined) return;
-  await conn.send(driver.authorizeCommand);
+  await conn.send(`${driver.authorizeCommand}${lineEnd}`);
   await conn.appAuthorize(account, opts);
+}
+
+/**
+ * `authorizeCommand` is a command like the init commands (`'enable'`) and goes out
+ * followed by `\r`, as execute() sends every command. A line ending the definition
+ * gives is kept and sent instead (Exscript's adtran, vxworks and zte send CR LF).
+ */
+function splitLineEnd(command: string | undefined): { command: string | undefined; lineEnd: string } {
+  const m = command === undefined ? null : /(\r\n|\r|\n)$/.exec(command);
+  return m ? { command: command!.slice(0, m.index), lineEnd: m[1]! } : { command, lineEnd: '\r' };
 }
 
 /** Builds a Driver from data; whatever the definition leaves out comes from the generic driver. */
@@ -61,6 +78,7 @@ export function defineDriver(def: DriverDefinition): Driver {
     throw new TypeError(`defineDriver: a driver needs a name of letters, digits, '_', '-' or '.', got ${JSON.stringify(def.name)}.`);
   }
   const pick = (p: DriverDefinition['prompt'], fallback: RegExp) => (p === undefined ? [fallback] : toRegExps(p));
+  const authorize = splitLineEnd(def.authorizeCommand);
   const driver: Driver = {
     name: def.name,
     usernamePrompt: pick(def.usernamePrompt, GENERIC_USERNAME_PROMPT),
@@ -70,12 +88,13 @@ export function defineDriver(def: DriverDefinition): Driver {
     loginErrorPrompt: pick(def.loginErrorPrompt, GENERIC_LOGIN_ERROR_PROMPT),
     pagers: def.pagers ?? [],
     initCommands: def.initCommands ?? [],
-    authorizeCommand: def.authorizeCommand,
+    authorizeCommand: authorize.command,
     guess: { head: def.guess?.head ?? [], protocol: def.guess?.protocol ?? [], response: def.guess?.response ?? [] },
     samples: def.samples ?? {},
     supportsAutoAuthorize: () => def.autoAuthorize !== undefined || def.authorizeCommand !== undefined,
     autoInit: (conn) => (def.autoInit ?? defaultAutoInit)(conn, driver),
-    autoAuthorize: (conn, account, opts) => (def.autoAuthorize ?? defaultAutoAuthorize)(conn, account, opts, driver),
+    autoAuthorize: (conn, account, opts) =>
+      def.autoAuthorize ? def.autoAuthorize(conn, account, opts, driver) : defaultAutoAuthorize(conn, account, opts, driver, authorize.lineEnd),
     cleanSearchText: def.cleanSearchText ?? ((text) => text),
   };
   return Object.freeze(driver);

@@ -6,7 +6,8 @@
 // device is waiting), so the word "--More--" inside output is never answered.
 // Patterns allow ANSI SGR/cursor sequences around the text (reverse video
 // `\x1b[7m--More--\x1b[27m`, Huawei's `\x1b[42D`) and blanks on either side.
-// Sources: platforms.md §6.5 unless a comment says otherwise.
+// Sources: prompts quoted in public automation projects' drivers and issue reports
+// (Netmiko issue numbers where a rule comes from one), unless a comment says otherwise.
 import type { PagerRule } from '../ports/driver.js';
 
 /** Zero or more ANSI CSI sequences (colour, reverse video, cursor moves). */

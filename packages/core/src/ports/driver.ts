@@ -78,7 +78,7 @@ export interface Driver {
   readonly loginErrorPrompt: readonly RegExp[];
   readonly pagers: readonly PagerRule[];
   readonly initCommands: readonly string[];
-  /** Sent to start authorization (IOS: 'enable\r'); undefined where the OS has no AAA step. */
+  /** The command that starts authorization (IOS: 'enable'), without a line ending, like initCommands; undefined where the OS has no AAA step. */
   readonly authorizeCommand: string | undefined;
   readonly guess: GuessSignals;
   readonly samples: DriverSamples;
@@ -100,6 +100,7 @@ export interface DriverDefinition {
   loginErrorPrompt?: Pattern | readonly Pattern[];
   pagers?: readonly PagerRule[];
   initCommands?: readonly string[];
+  /** The command that starts authorization, as typed ('enable'); sent followed by '\r'. A trailing line ending given here is sent instead. */
   authorizeCommand?: string;
   guess?: Partial<GuessSignals>;
   samples?: DriverSamples;

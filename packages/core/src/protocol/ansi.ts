@@ -4,13 +4,11 @@
 import { stripAnsi } from '../drivers/pagers.js';
 
 /**
- * Default helper for a driver's `cleanSearchText`: removes complete CSI and OSC
- * sequences and a half-received escape sequence at the end, so a prompt wrapped
- * in colours, or followed by the first bytes of one, still matches.
+ * A driver's `cleanSearchText` for colour prompts: stripAnsi itself (complete CSI and
+ * OSC sequences and a half-received escape sequence at the end go), under the name
+ * the hook is known by.
  */
-export function cleanPromptText(text: string): string {
-  return stripAnsi(text);
-}
+export const cleanPromptText: (text: string) => string = stripAnsi;
 
 /**
  * Maps positions in `cleaned` (the result of deleting characters from `original`)

@@ -1,6 +1,9 @@
 // interact(): bridges the connection to a terminal until the remote side closes.
 // Key handlers fire on single characters typed (and those are not forwarded);
 // window-size changes reach the device where the transport can tell it.
+import type { Link } from './link.js';
+import { reasonOf } from './messages.js';
+import type { DebugLog } from './logging.js';
 
 export interface InteractIo<C> {
   input: NodeJS.ReadableStream;
@@ -21,6 +24,26 @@ export interface InteractHost {
   /** Text already received and not consumed (shown first). */
   pending(): Uint8Array;
   onError(err: unknown): void;
+}
+
+/** The host over a Protocol's link; `typed` hears every write (the caller may start a new dialogue). */
+export function interactHost(link: Link, taps: Set<(bytes: Uint8Array) => void>, pending: () => Uint8Array, typed: () => void, dbg: DebugLog): InteractHost {
+  const { transport } = link;
+  return {
+    tapRaw: (fn) => {
+      taps.add(fn);
+      return () => taps.delete(fn);
+    },
+    closed: () => link.whenClosed(),
+    isClosed: () => link.state === 'closed',
+    write: (bytes) => {
+      typed();
+      return link.write(bytes);
+    },
+    resize: transport.capabilities.windowSize && typeof transport.resize === 'function' ? (c, r) => transport.resize!(c, r) : undefined,
+    pending,
+    onError: (err) => dbg.log(1, `interact: ${reasonOf(err)}`),
+  };
 }
 
 type TtyIn = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };

@@ -1,9 +1,12 @@
-// Where the conversation goes (stdout, logfile, debug lines) and how secrets are
-// kept out of it: every secret the Protocol sends is registered, and every copy
+// Where the conversation goes (stdout, the log sink, debug lines) and how secrets
+// are kept out of it: every secret the Protocol sends is registered, and every copy
 // of received text passes the redactor, which also hides a device's echo of a
-// secret split across chunks.
-import { closeSync, openSync, writeSync } from 'node:fs';
+// secret split across chunks. An output that fails (a throwing callback, a full
+// disk) is switched off and reported once; it never throws into the data path.
+import { OutputError } from '../errors.js';
 import type { DebugLevel } from '../ports/transport.js';
+import type { LogSink } from './log-sink.js';
+import { reasonOf } from './messages.js';
 
 const MASK = '********';
 
@@ -15,10 +18,6 @@ export class SecretRedactor {
     if (!secret || this.secrets.includes(secret)) return;
     this.secrets.push(secret);
     this.secrets.sort((a, b) => b.length - a.length);
-  }
-
-  get size(): number {
-    return this.secrets.length;
   }
 
   /** Replaces every known secret in a whole text. */
@@ -55,44 +54,80 @@ export class SecretRedactor {
   }
 }
 
+/** Hears the first failure of each output (OutputError); the output is off from then on. */
+export type OutputFailure = (err: OutputError) => void;
+
 /**
  * The device's output for people: `\r` dropped (as Exscript does), to stdout and the
- * log file. The file gets the text in the connection's encoding (the device's bytes).
+ * log sink. The sink gets the text in the connection's encoding (the device's bytes).
  */
 export class ConversationLog {
-  private fd: number | undefined;
+  private stdout: ((text: string) => void) | undefined;
+  private sink: LogSink | undefined;
+  private opened = false;
+  private closing: Promise<void> | undefined;
 
   constructor(
-    private readonly stdout: ((text: string) => void) | undefined,
-    private readonly logfile: string | undefined,
-    private readonly encode: (text: string) => Uint8Array = (text) => new Uint8Array(Buffer.from(text, 'utf8')),
-  ) {}
+    stdout: ((text: string) => void) | undefined,
+    sink: LogSink | undefined,
+    private readonly encode: (text: string) => Uint8Array,
+    private readonly failed: OutputFailure,
+  ) {
+    this.stdout = stdout;
+    this.sink = sink;
+  }
 
   /** False when nobody reads the conversation: callers may skip preparing it. */
   get active(): boolean {
-    return this.stdout !== undefined || this.logfile !== undefined;
+    return this.stdout !== undefined || this.sink !== undefined;
+  }
+
+  /** Opens the sink (connect() calls it first): OutputError when it cannot be written. */
+  async open(): Promise<void> {
+    const sink = this.sink;
+    if (!sink || this.opened) return;
+    try {
+      await sink.open((err) => this.sinkFailed(sink, err));
+    } catch (err) {
+      this.sink = undefined;
+      throw new OutputError('logfile', `Cannot open the log file ${JSON.stringify(sink.name)} (${reasonOf(err)}); check that its directory exists and that it is a file you may write, or leave out the logfile option.`, { cause: err });
+    }
+    this.opened = true;
   }
 
   write(text: string): void {
     if (text.length === 0 || !this.active) return;
     const clean = text.replace(/\r/g, '');
     if (clean.length === 0) return;
-    this.stdout?.(clean);
-    if (this.logfile !== undefined) {
-      this.fd ??= openSync(this.logfile, 'a');
-      let bytes: Uint8Array;
+    if (this.stdout) {
       try {
-        bytes = this.encode(clean);
-      } catch {
-        bytes = new Uint8Array(Buffer.from(clean, 'utf8'));
+        this.stdout(clean);
+      } catch (err) {
+        this.stdout = undefined;
+        this.failed(new OutputError('stdout', `The stdout callback threw (${reasonOf(err)}); the device's output is no longer passed to it. Make the callback catch its own errors.`, { cause: err }));
       }
-      writeSync(this.fd, bytes);
+    }
+    if (this.sink && this.opened) this.sink.write(this.bytes(clean));
+  }
+
+  /** Writes what is queued and releases the sink; the same promise for every caller. */
+  close(): Promise<void> {
+    const sink = this.sink;
+    return (this.closing ??= sink && this.opened ? sink.close().catch((err: unknown) => this.sinkFailed(sink, err)) : Promise.resolve());
+  }
+
+  private bytes(text: string): Uint8Array {
+    try {
+      return this.encode(text);
+    } catch {
+      return new Uint8Array(Buffer.from(text, 'utf8'));
     }
   }
 
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+  private sinkFailed(sink: LogSink, err: unknown): void {
+    if (this.sink !== sink) return;
+    this.sink = undefined;
+    this.failed(new OutputError('logfile', `Writing the log file ${JSON.stringify(sink.name)} failed (${reasonOf(err)}); the log stops here, the session goes on.`, { cause: err }));
   }
 }
 
@@ -103,11 +138,17 @@ export class DebugLog {
     private readonly sink: (line: string) => void,
     private readonly redactor: SecretRedactor,
     private readonly prefix: () => string,
+    private readonly failed: OutputFailure,
   ) {}
 
   log(level: DebugLevel, message: string): void {
     if (level > this.level || level <= 0) return;
-    this.sink(`${this.prefix()} [${level}] ${this.redactor.redact(message)}`);
+    try {
+      this.sink(`${this.prefix()} [${level}] ${this.redactor.redact(message)}`);
+    } catch (err) {
+      this.level = 0;
+      this.failed(new OutputError('stderr', `The stderr callback threw (${reasonOf(err)}); debug lines are off for this session. Make the callback catch its own errors.`, { cause: err }));
+    }
   }
 
   enabled(level: DebugLevel): boolean {

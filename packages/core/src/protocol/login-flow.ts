@@ -1,7 +1,10 @@
 // The login steps and what they leave behind: login() = authenticate() +
 // autoAppAuthorize(); authenticate() = protocol-level login (where the transport
 // has one) + the app-level loop (login.ts); authorization through the driver. The
-// three "done" flags live here.
+// three "done" flags live here. A step whose flag is set returns at once, unless
+// the caller sent something since (send(): `enable`, `telnet next-hop`), which may
+// have started a new dialogue; waiting for a dialogue that cannot come would only
+// end in a timeout.
 import type { Account } from '../account.js';
 import type { Clock } from '../ports/clock.js';
 import type { Driver, DriverConnection } from '../ports/driver.js';
@@ -10,7 +13,7 @@ import type { Conversation } from './conversation.js';
 import type { Credentials } from './credentials.js';
 import type { DriverContext } from './driver-context.js';
 import type { Link } from './link.js';
-import { appLogin, type AppLoginDeps, type LoginKind } from './login.js';
+import { appLogin, atPrompt, type AppLoginDeps, type LoginKind } from './login.js';
 import type { DebugLog } from './logging.js';
 import type { StepOptions } from './options.js';
 
@@ -30,6 +33,8 @@ export class LoginFlow {
   protoAuthenticated = false;
   appAuthenticated = false;
   appAuthorized = false;
+  /** The caller sent text (send(), interact) since the last login step finished. */
+  private sentSince = false;
   private readonly deps: AppLoginDeps;
 
   constructor(
@@ -51,11 +56,22 @@ export class LoginFlow {
     };
   }
 
+  /** The caller wrote to the device: a done step may have a new dialogue now. */
+  noteSent(): void {
+    this.sentSince = true;
+  }
+
   async login(conn: DriverConnection, account: Account | undefined, opts: LoginCallOptions): Promise<void> {
     const acct = await this.credentials.resolve(account);
     const app = opts.appAccount ?? acct;
     this.credentials.remember(app);
     const flush = opts.flush ?? true;
+    if (this.protoAuthenticated && this.isDone('authenticate') && this.isDone('authorize')) {
+      this.link.assertConnected('login');
+      this.dbg.log(2, 'login: already logged in and authorized, nothing sent since; nothing to do');
+      atPrompt(this.deps, flush);
+      return;
+    }
     this.dbg.log(2, `login as "${acct.name}"${opts.appAccount ? ` (app-level "${app.name}")` : ''}`);
     await this.authenticate(acct, { appAccount: app, flush: false });
     const driver = this.drivers.current();
@@ -108,13 +124,30 @@ export class LoginFlow {
 
   async autoAppAuthorize(conn: DriverConnection, account: Account | undefined, opts: AppLoginCallOptions): Promise<void> {
     const acct = await this.credentials.resolve(account);
+    if (this.isDone('authorize')) {
+      this.link.assertConnected('autoAppAuthorize');
+      this.dbg.log(2, 'authorization: already authorized, nothing sent since; nothing to do');
+      return;
+    }
     await this.authorizeWith(conn, this.drivers.current(), acct, { flush: opts.flush ?? true, bailout: opts.bailout ?? false });
   }
 
   private async appLoginStep(account: Account, kind: LoginKind, opts: AppLoginCallOptions): Promise<'prompt' | 'bailout'> {
     this.link.assertConnected(kind === 'authorize' ? 'appAuthorize' : 'appAuthenticate');
     this.credentials.remember(account);
-    return appLogin(this.deps, account, kind, { flush: opts.flush ?? true, bailout: opts.bailout ?? false });
+    const flush = opts.flush ?? true;
+    if (this.isDone(kind)) {
+      this.dbg.log(2, `${kind === 'authorize' ? 'authorization' : 'login'}: done already, nothing sent since; nothing to answer`);
+      atPrompt(this.deps, flush);
+      return 'prompt';
+    }
+    const how = await appLogin(this.deps, account, kind, { flush, bailout: opts.bailout ?? false });
+    if (how === 'prompt') this.sentSince = false;
+    return how;
+  }
+
+  private isDone(kind: LoginKind): boolean {
+    return !this.sentSince && (kind === 'authorize' ? this.appAuthorized : this.appAuthenticated);
   }
 
   private async authorizeWith(conn: DriverConnection, driver: Driver, account: Account, opts: { flush: boolean; bailout: boolean }): Promise<void> {
@@ -125,5 +158,6 @@ export class LoginFlow {
       this.dbg.log(2, `driver ${driver.name} has no authorization step`);
     }
     this.appAuthorized = true;
+    this.sentSince = false;
   }
 }

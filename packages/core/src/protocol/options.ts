@@ -1,8 +1,9 @@
-// Options of a Protocol (api.md) plus netx's additions, with their defaults.
+// Options of a Protocol (the public API, README) plus netx's additions, with their defaults.
 import type { AccountFactory } from '../account.js';
 import type { Clock } from '../ports/clock.js';
 import type { Driver } from '../ports/driver.js';
 import type { DebugLevel, Transport } from '../ports/transport.js';
+import type { LogSink } from './log-sink.js';
 
 export interface ProtocolOptions {
   /** An adapter instance. */
@@ -23,7 +24,7 @@ export interface ProtocolOptions {
   timeout?: number;
   /** Default 20_000; passed to the transport. */
   bannerTimeout?: number;
-  /** Conversation log file (appended; secrets never written). */
+  /** Conversation log file (appended; secrets never written; complete once close() resolves). */
   logfile?: string;
   /** Default 'dumb'. */
   termType?: string;
@@ -52,6 +53,8 @@ export interface ProtocolOptions {
   /** Terminal size told to the transport. Default 80 x 24. */
   columns?: number;
   rows?: number;
+  /** Where the conversation log goes, instead of `logfile` (any LogSink: a stream, a runtime without `node:fs`). */
+  logSink?: LogSink;
   /**
    * Aborts the whole session: the running call (connect, login, execute, ...) rejects
    * with AbortedError (or the signal's reason when it is a NetxError) and the transport
@@ -97,50 +100,3 @@ export const DEFAULTS = {
   rows: 24,
   monitorLimit: 80,
 } as const;
-
-/** The options after defaults and checks (the constructor fails on nonsense, not the first call that reads it). */
-export interface Settings {
-  readonly timeout: number;
-  readonly connectTimeout: number;
-  readonly deadline: number;
-  readonly settleTime: number;
-  readonly bannerTimeout: number;
-  readonly termType: string;
-  readonly columns: number;
-  readonly rows: number;
-  readonly verifyFingerprint: boolean;
-  readonly encoding: string;
-  readonly debug: DebugLevel;
-  readonly maxBufferSize: number;
-  readonly maxLoginAttempts: number;
-  readonly maxPages: number;
-}
-
-export function resolveSettings(o: ProtocolOptions): Settings {
-  return {
-    timeout: checkMs('timeout', o.timeout ?? DEFAULTS.timeout),
-    connectTimeout: checkMs('connectTimeout', o.connectTimeout ?? DEFAULTS.connectTimeout),
-    deadline: checkMs('deadline', o.deadline ?? DEFAULTS.deadline),
-    settleTime: checkMs('settleTime', o.settleTime ?? DEFAULTS.settleTime),
-    bannerTimeout: o.bannerTimeout ?? DEFAULTS.bannerTimeout,
-    termType: o.termType ?? DEFAULTS.termType,
-    columns: o.columns ?? DEFAULTS.columns,
-    rows: o.rows ?? DEFAULTS.rows,
-    verifyFingerprint: o.verifyFingerprint ?? DEFAULTS.verifyFingerprint,
-    encoding: o.encoding ?? DEFAULTS.encoding,
-    debug: o.debug ?? DEFAULTS.debug,
-    maxBufferSize: positiveInt('maxBufferSize', o.maxBufferSize ?? DEFAULTS.maxBufferSize),
-    maxLoginAttempts: positiveInt('maxLoginAttempts', o.maxLoginAttempts ?? DEFAULTS.maxLoginAttempts),
-    maxPages: positiveInt('maxPages', o.maxPages ?? DEFAULTS.maxPages),
-  };
-}
-
-export function checkMs(name: string, ms: number): number {
-  if (typeof ms !== 'number' || Number.isNaN(ms) || ms < 0) throw new RangeError(`${name} must be a number of milliseconds >= 0 (0 = no limit).`);
-  return ms;
-}
-
-function positiveInt(name: string, n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer.`);
-  return n;
-}

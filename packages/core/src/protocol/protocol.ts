@@ -7,7 +7,7 @@
 //   LoginFlow      the login steps and the authenticated/authorized flags
 //   Cancellation   AbortSignals of each step and of the session
 import type { Account } from '../account.js';
-import type { NetxError } from '../errors.js';
+import type { NetxError, OutputError } from '../errors.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { Driver, DriverConnection, MatchResult, Pattern } from '../ports/driver.js';
 import type { DebugLevel } from '../ports/transport.js';
@@ -18,12 +18,14 @@ import { createCodec, type TextCodec } from './decoder.js';
 import { DriverContext } from './driver-context.js';
 import { driverSet } from './driver-set.js';
 import { Inbound, type DataListener } from './inbound.js';
-import { runInteract, type InteractIo } from './interact.js';
+import { interactHost, runInteract, type InteractIo } from './interact.js';
+import { FileLogSink } from './file-log-sink.js';
 import { Link } from './link.js';
 import { LoginFlow, type AppLoginCallOptions, type LoginCallOptions } from './login-flow.js';
 import { ConversationLog, DebugLog, SecretRedactor } from './logging.js';
 import { Monitors } from './monitors.js';
-import { checkMs, DEFAULTS, resolveSettings, type PromptWaitOptions, type ProtocolOptions, type StepOptions, type WaitOptions } from './options.js';
+import { DEFAULTS, type PromptWaitOptions, type ProtocolOptions, type StepOptions, type WaitOptions } from './options.js';
+import { checkMs, resolveSettings } from './settings.js';
 import { WaitEngine } from './wait-engine.js';
 
 export type { DataListener, OtpListener, AppLoginCallOptions, LoginCallOptions };
@@ -54,9 +56,11 @@ export class Protocol implements DriverConnection {
     const redactor = new SecretRedactor();
     this.connectTimeout = s.connectTimeout;
     this.codec = createCodec(s.encoding);
-    this.log = new ConversationLog(options.stdout, options.logfile, (text) => this.codec.encode(text));
+    const failed = (err: OutputError) => this.outputFailed(err);
+    const logSink = options.logSink ?? (options.logfile !== undefined ? new FileLogSink(options.logfile) : undefined);
+    this.log = new ConversationLog(options.stdout, logSink, (text) => this.codec.encode(text), failed);
     const sink = options.stderr ?? ((line: string) => void process.stderr.write(`${line}\n`));
-    this.dbg = new DebugLog(s.debug, sink, redactor, () => `netx ${this.link.host ?? '-'}`);
+    this.dbg = new DebugLog(s.debug, sink, redactor, () => `netx ${this.link.host ?? '-'}`, failed);
     const debug = (level: DebugLevel, message: string) => this.dbg.log(level, message);
     this.drivers = new DriverContext(driverSet(options.drivers), debug);
     this.link = new Link(options.transport, clock, s, this.dbg, {
@@ -102,6 +106,7 @@ export class Protocol implements DriverConnection {
 
   connect(host: string, port?: number, opts: StepOptions = {}): Promise<void> {
     return this.cancel.run('connect', opts.signal, async () => {
+      await this.log.open(); // a log that cannot be written fails here, before the device is reached
       await this.link.connect(host, port, this.connectTimeout);
       const version = this.link.transport.getRemoteVersion();
       this.drivers.connected(version, this.link.transport.getBanner());
@@ -109,8 +114,12 @@ export class Protocol implements DriverConnection {
     });
   }
 
-  close(force = false): Promise<void> {
-    return this.link.close(force);
+  /** Closes the session; resolves once the transport is closed and the log written. */
+  async close(force = false): Promise<void> {
+    await this.link.close(force);
+    await this.log.close();
+    const unreported = this.conv.engine.takeReported(); // an output failure no wait reported yet
+    if (unreported) throw unreported;
   }
 
   getBanner(): string | undefined {
@@ -129,6 +138,7 @@ export class Protocol implements DriverConnection {
   // ---------------------------------------------------------------- sending and waiting
 
   async send(data: string): Promise<void> {
+    this.auth.noteSent();
     await this.conv.write(data);
   }
 
@@ -267,25 +277,8 @@ export class Protocol implements DriverConnection {
 
   async interact(io: InteractIo<Protocol>): Promise<void> {
     this.link.assertOpen('interact');
-    const { transport } = this.link;
-    const canResize = transport.capabilities.windowSize && typeof transport.resize === 'function';
-    const taps = this.inbound.rawTaps;
-    await runInteract(
-      {
-        tapRaw: (fn) => {
-          taps.add(fn);
-          return () => taps.delete(fn);
-        },
-        closed: () => this.link.whenClosed(),
-        isClosed: () => this.link.state === 'closed',
-        write: (bytes) => this.link.write(bytes),
-        resize: canResize ? (c, r) => transport.resize!(c, r) : undefined,
-        pending: () => this.codec.encode(this.getBuffer()),
-        onError: (err) => this.dbg.log(1, `interact: ${err instanceof Error ? err.message : String(err)}`),
-      },
-      io,
-      this,
-    );
+    const pending = () => this.codec.encode(this.getBuffer());
+    await runInteract(interactHost(this.link, this.inbound.rawTaps, pending, () => this.auth.noteSent(), this.dbg), io, this);
   }
 
   // ---------------------------------------------------------------- internals
@@ -295,10 +288,16 @@ export class Protocol implements DriverConnection {
     return this.cancel.watched(signal) ? this.cancel.run(op, signal, run) : run();
   }
 
-  /** The session ended: the engine fails what waits, the log is closed. */
+  /** The session ended: the engine fails what waits, the log is written out and closed. */
   private ended(error: NetxError | undefined, local: ((op: string) => NetxError) | undefined): void {
     this.conv.engine.end(error, local);
-    this.log.close();
+    void this.log.close();
+  }
+
+  /** An output failed (it is off now): one error for the session, reported by the next wait or by close(). */
+  private outputFailed(err: OutputError): void {
+    this.dbg.log(1, err.message);
+    this.conv?.engine.report(err);
   }
 }
 

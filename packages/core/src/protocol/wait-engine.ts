@@ -19,6 +19,7 @@ import {
 import type { Clock } from '../ports/clock.js';
 import type { PagerRule } from '../ports/driver.js';
 import { findFirst, plainOf, TAIL_WINDOW, type SearchPattern } from './matcher.js';
+import { clause } from './messages.js';
 import { EraseFilter, findPager } from './pager.js';
 import { ReceiveBuffer } from './receive-buffer.js';
 import { Watchdog } from './watchdog.js';
@@ -83,6 +84,8 @@ export class WaitEngine {
   private pending: Pending | undefined;
   private ended: { error: NetxError | undefined; local: ((op: string) => NetxError) | undefined } | undefined;
   private overflow: BufferLimitError | undefined;
+  /** An error for the next wait (an output that failed: OutputError), reported once. */
+  private reported: NetxError | undefined;
   private readonly erase = new EraseFilter();
   private pages = 0;
   /** The last consuming match ended at the end of the text: blanks it would have taken may still come. */
@@ -164,6 +167,21 @@ export class WaitEngine {
     return true;
   }
 
+  /**
+   * Reports `err` to the next wait, not the pending one: the running call finishes
+   * undisturbed and the next one starts with the error. The first report wins.
+   */
+  report(err: NetxError): void {
+    this.reported ??= err;
+  }
+
+  /** The reported error no wait took yet (close() delivers it), once. */
+  takeReported(): NetxError | undefined {
+    const err = this.reported;
+    this.reported = undefined;
+    return err;
+  }
+
   /** Drops the buffer up to absolute offset `to`. */
   consume(to: number): void {
     this.buffer.consume(to);
@@ -185,6 +203,8 @@ export class WaitEngine {
       this.overflow = undefined;
       return Promise.reject(err);
     }
+    const reported = this.takeReported();
+    if (reported) return Promise.reject(reported);
     const local = this.ended?.local;
     if (local) return Promise.reject(local(req.op));
     this.pages = 0;
@@ -252,7 +272,7 @@ export class WaitEngine {
       const text = this.deps.redact(this.buffer.text());
       const host = this.deps.host();
       const reason = error instanceof ConnectionError ? error.reason : 'closed';
-      const why = error ? `: ${error.message}` : '';
+      const why = error ? `: ${clause(error.message)}` : '';
       this.finish(p, () =>
         p.reject(
           new ConnectionError(reason, `The connection${host ? ` to ${host}` : ''} ended during ${p.req.op}() before a match${why}. ${this.lastSeen()}`, {
@@ -334,14 +354,17 @@ export class WaitEngine {
         p.reject(
           new TimeoutError(op, timeout, `${op}: nothing matched and no data came for ${timeout} ms. ${this.lastSeen()} Check the pattern/prompt or raise the timeout.`, {
             ...this.errorOptions(),
-            response: this.deps.redact(this.buffer.text()),
+            response: this.redactedTail(ERROR_TAIL),
           }),
         ),
       );
     } else if (isLimit(deadline) && now - p.startedAt >= deadline) {
       this.finish(p, () =>
         p.reject(
-          new TimeoutError(op, deadline, `${op}: no match within the overall deadline of ${deadline} ms (data kept coming). ${this.lastSeen()} Raise the deadline option or wait for something that appears sooner.`, this.errorOptions()),
+          new TimeoutError(op, deadline, `${op}: no match within the overall deadline of ${deadline} ms (data kept coming). ${this.lastSeen()} Raise the deadline option or wait for something that appears sooner.`, {
+            ...this.errorOptions(),
+            response: this.redactedTail(ERROR_TAIL),
+          }),
         ),
       );
     } else this.watchdog.checkBy(nextCheck(p));
@@ -359,13 +382,24 @@ export class WaitEngine {
     return host ? { host } : {};
   }
 
+  /**
+   * The last `n` characters, secrets masked. Redacted with some text before it, so a
+   * secret the cut would split is still recognised whole (secrets are short).
+   */
+  private redactedTail(n: number): string {
+    return this.deps.redact(this.buffer.tail(n + 256)).slice(-n);
+  }
+
   private lastSeen(): string {
-    const tail = this.deps.redact(this.buffer.tail(200));
+    const tail = this.redactedTail(200);
     return tail.length > 0 ? `Last received: ${JSON.stringify(tail)}.` : 'Nothing is in the buffer.';
   }
 }
 
 const isLimit = (ms: number): boolean => ms > 0 && ms < Infinity;
+
+/** Characters of the buffer's tail a TimeoutError carries as `response` (a 100 MB buffer is not copied into an error). */
+export const ERROR_TAIL = 4096;
 
 /** Clock time at which one of the wait's limits may be reached. */
 function nextCheck(p: Pending): number {

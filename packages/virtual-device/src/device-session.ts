@@ -164,7 +164,7 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
   private async execute(line: string): Promise<void> {
     const command = normalizeCommand(line);
     if (!command) return;
-    this.commands.push(line);
+    if (this.device.recordSessions) this.commands.push(line);
     this.options.onCommand?.(line);
     let lookup: Lookup = { kind: 'none' };
     for (const table of this.tables(this.mode)) {
@@ -175,15 +175,16 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
       }
       if (r.kind === 'ambiguous') lookup = r;
     }
-    const ctx = this.context(line, lookup.kind === 'found' ? lookup.found.match : undefined, lookup.kind === 'found' ? lookup.found.command : command);
+    // The handler context is built only when something reads it (canned text does not).
+    const ctx = () => this.context(line, lookup.kind === 'found' ? lookup.found.match : undefined, lookup.kind === 'found' ? lookup.found.command : command);
     let text: string;
     if (lookup.kind === 'found') {
       const r = lookup.found.response;
-      text = (typeof r === 'string' ? r : await r(ctx)) ?? '';
+      text = (typeof r === 'string' ? r : await r(ctx())) ?? '';
     } else if (lookup.kind === 'ambiguous') {
-      text = this.device.ambiguousCommand(line, ctx);
+      text = this.device.ambiguousCommand(line, ctx());
     } else {
-      text = this.device.unknownCommand(line, ctx);
+      text = this.device.unknownCommand(line, ctx());
     }
     if (this.device.responseDelay > 0) await this.sleep(this.device.responseDelay);
     await pageOut(this.normalize(text), this.pager, this.device.pager, {

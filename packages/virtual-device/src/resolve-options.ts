@@ -35,6 +35,8 @@ export interface ResolvedDevice {
   readonly responseDelay: number;
   readonly chunkSize: number | undefined;
   readonly encoding: 'utf8' | 'latin1';
+  /** Keep per-connection state for tests (sessions, commands). */
+  readonly recordSessions: boolean;
 }
 
 const STYLES: readonly LoginStyle[] = ['none', 'password', 'username', 'username+password', 'skey'];
@@ -118,5 +120,6 @@ export function resolveOptions(o: VirtualDeviceOptions): ResolvedDevice {
     responseDelay: delay('responseDelay', o.responseDelay),
     chunkSize,
     encoding: o.encoding ?? 'utf8',
+    recordSessions: o.recordSessions ?? true,
   };
 }

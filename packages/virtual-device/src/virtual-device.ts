@@ -20,6 +20,8 @@ export class VirtualDevice implements VirtualPeer {
   private readonly enableModes: ReadonlySet<string>;
   private readonly exitIndex: CommandIndex;
   private readonly _sessions: DeviceSession[] = [];
+  /** Tables per mode, in search order; rebuilt after addCommand(). */
+  private readonly tableCache = new Map<string, CommandIndex[]>();
 
   constructor(options: VirtualDeviceOptions = {}) {
     this.options = options;
@@ -54,6 +56,7 @@ export class VirtualDevice implements VirtualPeer {
 
   /** Adds a command after construction; `mode` limits it to one mode (tried before the global table). */
   addCommand(command: string | RegExp, response: CommandResponse, opts: { mode?: string } = {}): this {
+    this.tableCache.clear();
     if (opts.mode === undefined) {
       this.global.addCommand(command, response);
     } else {
@@ -69,17 +72,20 @@ export class VirtualDevice implements VirtualPeer {
 
   open(link: DeviceLink, options: SessionOptions = {}): PeerSession {
     const session = new DeviceSession(this.resolved, (mode) => this.tablesFor(mode), link, options);
-    if (this.options.recordSessions !== false) this._sessions.push(session);
+    if (this.resolved.recordSessions) this._sessions.push(session);
     session.start();
     return session;
   }
 
   private tablesFor(mode: string): CommandIndex[] {
+    const cached = this.tableCache.get(mode);
+    if (cached) return cached;
     const tables: CommandIndex[] = [];
     const m = this.byMode.get(mode);
     if (m) tables.push(m);
     if (this.enableIndex && this.enableModes.has(mode)) tables.push(this.enableIndex);
     tables.push(this.global, this.exitIndex);
+    this.tableCache.set(mode, tables);
     return tables;
   }
 }

@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runEngineBench, type EngineResult } from './engine.js';
 import { runOverheadBench } from './overhead.js';
+import { renderSimSection } from './sim.js';
 import { renderSshSection } from './ssh-report.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -85,6 +86,12 @@ if (wants('overhead')) {
 
 if (wants('ssh')) {
   const text = await renderSshSection();
+  sections.push(text);
+  console.log(text);
+}
+
+if (wants('sim')) {
+  const text = await renderSimSection();
   sections.push(text);
   console.log(text);
 }

@@ -10,8 +10,8 @@ import { resolveFaults, type FaultSpec } from './faults.js';
 import { SIM_PROTOCOLS, type FleetOptions, type SimProtocol } from './fleet.js';
 import { SSH_AUTH_METHODS, type SimDeviceSpec, type SshAuthMethod } from './sim-device.js';
 
-/** One group of devices in a fleet file (`count` devices named from a `{n}` template). */
-export interface FleetGroup {
+/** One group of devices in a fleet file (`count` devices named from a `{n}` template); the rest as in SimDeviceSpec. */
+export interface FleetGroup extends Omit<SimDeviceSpec, 'name' | 'profile' | 'ports' | 'overrides'> {
   /** Name, or template with `{n}` (1-based, from `start`). default 'r{n}' */
   name?: string;
   /** default 1 */
@@ -23,14 +23,6 @@ export interface FleetGroup {
   profiles?: string[];
   /** Base ports: device i of the group listens on base + i. */
   ports?: Partial<Record<SimProtocol, number>>;
-  username?: string;
-  password?: string;
-  enablePassword?: string | null;
-  loginStyle?: LoginStyle;
-  sshAuth?: SshAuthMethod[];
-  authorizedKeys?: string[];
-  loginAfterSshAuth?: boolean;
-  faults?: FaultSpec;
   /** Extra canned outputs: command -> text (abbreviations work as for the profile's). */
   commands?: Record<string, string>;
 }

@@ -1,19 +1,23 @@
-// A fresh npm project outside the workspace that installs the packed tarballs the way a
-// third party installs the published packages: npm (not pnpm), third-party dependencies
-// from the npm registry, TypeScript 5 and @types/node 20 (what the READMEs ask for).
+// One fresh npm project outside the workspace, installed the way a third party installs
+// the published packages: npm (not pnpm), third-party dependencies from the npm registry.
+// It is a copy of examples/netx-driver-example made as docs/writing-a-driver.md §7 says
+// (its own package.json brings TypeScript, @types/node 20, vitest, publint, attw), with
+// every packed @netx package and TypeScript 5.9 added, and a consumer/ folder of programs
+// that use them.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { PackResult } from './pack.js';
-import { entryPoints, type Manifest } from './workspace.js';
+import { entryPoints, REPO_ROOT, type Manifest } from './workspace.js';
 
 const run = promisify(execFile);
 
-/** What the consumer installs besides the tarballs (the READMEs' TypeScript line). */
-export const CONSUMER_DEV_DEPENDENCIES = { typescript: '~5.9.3', '@types/node': '^20.19.0' };
-
 export const FIXTURES = new URL('../fixtures/consumer/', import.meta.url);
+/** The consumer programs' folder inside the project (outside the example's tsconfig and vitest globs). */
+export const CONSUMER = 'consumer';
+/** TypeScript 5.x, installed under this alias next to the example's own TypeScript. */
+const TYPESCRIPT_5 = 'typescript-5';
 
 export interface RunResult {
   readonly code: number;
@@ -85,22 +89,32 @@ export function installable(packed: readonly PackResult[], manifests: readonly M
   return ok;
 }
 
-/** Writes the project (package.json, tsconfigs, the fixture programs) and runs npm install. */
+/**
+ * Writes the project and runs npm install: the example's files (no node_modules, dist),
+ * its package.json renamed and made public as §7 says, and — as the @netx packages are not
+ * on the registry — every installable tarball in place of the @netx ranges (all of them:
+ * npm would look transitive @netx dependencies up in the registry otherwise).
+ */
 export async function createConsumer(dir: string, packed: readonly PackResult[], manifests: Manifest[]): Promise<RunResult> {
-  mkdirSync(dir, { recursive: true });
-  const tarball = (name: string) => packed.find((p) => p.name === name)!.tarball!;
-  const dependencies = Object.fromEntries(manifests.map((m) => [m.name, `file:${tarball(m.name)}`]));
-  const pkg = { name: 'netx-consumer', private: true, type: 'module', dependencies, devDependencies: CONSUMER_DEV_DEPENDENCIES };
+  cpSync(join(REPO_ROOT, 'examples/netx-driver-example'), dir, { recursive: true, filter: (f) => !/[\\/](node_modules|dist|\.turbo)$/.test(f) });
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  pkg.name = 'netx-driver-acme';
+  delete pkg.private;
+  for (const m of manifests) pkg.devDependencies[m.name] = `file:${packed.find((p) => p.name === m.name)!.tarball}`;
+  // The example builds with its own TypeScript (7); the consumer programs are checked with 5.
+  pkg.devDependencies[TYPESCRIPT_5] = 'npm:typescript@~5.9.3';
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
-  writeFileSync(join(dir, 'tsconfig.nodenext.json'), JSON.stringify(tsconfig('nodenext', 'out'), null, 2));
-  writeFileSync(join(dir, 'tsconfig.bundler.json'), JSON.stringify(tsconfig('bundler'), null, 2));
-  cpSync(FIXTURES, dir, { recursive: true });
-  writeFileSync(join(dir, 'all-entries.ts'), allEntriesSource(manifests));
+  const programs = join(dir, CONSUMER);
+  mkdirSync(programs, { recursive: true });
+  cpSync(FIXTURES, programs, { recursive: true });
+  writeFileSync(join(programs, 'tsconfig.nodenext.json'), JSON.stringify(tsconfig('nodenext', 'out'), null, 2));
+  writeFileSync(join(programs, 'tsconfig.bundler.json'), JSON.stringify(tsconfig('bundler'), null, 2));
+  writeFileSync(join(programs, 'all-entries.ts'), allEntriesSource(manifests));
   // --prefer-offline: registry metadata from npm's cache when it has it (CI reruns are faster).
   return exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir, 300_000);
 }
 
-/** tsc of the consumer's own TypeScript 5 with one of the two tsconfigs. */
+/** TypeScript 5's tsc on the consumer programs, with one of the two tsconfigs. */
 export function typecheck(dir: string, mode: 'nodenext' | 'bundler'): Promise<RunResult> {
-  return exec(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${mode}.json`], dir, 180_000);
+  return exec(process.execPath, [join(dir, `node_modules/${TYPESCRIPT_5}/bin/tsc`), '-p', `${CONSUMER}/tsconfig.${mode}.json`], dir, 180_000);
 }

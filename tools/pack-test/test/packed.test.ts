@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, TEST_USER } from '../../../packages/transport-ssh/test/helpers/sshd.js';
 import { startTelnetd } from '../../../packages/transport-telnet/test/helpers/telnetd.js';
-import { createConsumer, exec, installable, typecheck, type RunResult } from '../src/consumer.js';
+import { CONSUMER, createConsumer, exec, installable, typecheck, type RunResult } from '../src/consumer.js';
 import { packAll, type PackResult } from '../src/pack.js';
 import { publishablePackages, REPO_ROOT, type Manifest } from '../src/workspace.js';
 
@@ -19,7 +19,7 @@ const PUBLISH_CHECKS = fileURLToPath(new URL('../src/publish-checks.mjs', import
 const FAKE_DEVICE = join(REPO_ROOT, 'packages/transport-telnet/test/fixtures/fake-device.sh');
 
 let work: string;
-let consumer: string;
+let project: string;
 let packed: PackResult[] = [];
 let install: RunResult;
 let installed: Manifest[] = [];
@@ -27,7 +27,7 @@ let checks: Record<string, { publint: string[]; attw: string }> = {};
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'netx-pack-test-'));
-  consumer = join(work, 'consumer');
+  project = join(work, 'netx-driver-acme');
   const started = Date.now();
   packed = await packAll(join(work, 'tarballs'), packages);
   const packSeconds = (Date.now() - started) / 1000;
@@ -36,7 +36,7 @@ beforeAll(async () => {
   // The checks read the tarballs while npm installs them: two cores, two jobs.
   const [checked, npmInstall] = await Promise.all([
     exec(process.execPath, [PUBLISH_CHECKS, ...ok.map((p) => p.tarball!)], work, 240_000),
-    createConsumer(consumer, packed, installed),
+    createConsumer(project, packed, installed),
   ]);
   if (checked.code !== 0) throw new Error(`publish-checks.mjs failed: ${checked.stderr}`);
   checks = JSON.parse(checked.stdout);
@@ -59,12 +59,12 @@ function tarballOf(name: string): string {
 // which the run tests execute.
 let typechecks: Record<'nodenext' | 'bundler', Promise<RunResult>> | undefined;
 const typechecked = (mode: 'nodenext' | 'bundler') =>
-  (typechecks ??= { nodenext: typecheck(consumer, 'nodenext'), bundler: typecheck(consumer, 'bundler') })[mode];
+  (typechecks ??= { nodenext: typecheck(project, 'nodenext'), bundler: typecheck(project, 'bundler') })[mode];
 const compiled = () => typechecked('nodenext');
 
-async function nodeRun(args: string[]): Promise<RunResult> {
+async function nodeRun(program: string, ...args: string[]): Promise<RunResult> {
   expect((await compiled()).code, 'the consumer compiles').toBe(0);
-  return exec(process.execPath, args, consumer, 90_000);
+  return exec(process.execPath, [`${CONSUMER}/out/${program}`, ...args], project, 90_000);
 }
 
 describe.each(packages.map((p) => [p.manifest.name]))('%s, packed', (name) => {
@@ -81,7 +81,7 @@ describe.each(packages.map((p) => [p.manifest.name]))('%s, packed', (name) => {
   });
 });
 
-describe('a fresh npm project with the tarballs installed', () => {
+describe('a fresh npm project with every tarball installed', () => {
   it('npm installs every tarball (third-party dependencies from the registry)', () => {
     expect(install.stderr.replace(/^npm warn.*$/gim, '').trim(), install.stdout).toBe('');
     expect(install.code).toBe(0);
@@ -96,7 +96,7 @@ describe('a fresh npm project with the tarballs installed', () => {
   });
 
   it('every entry point loads in Node and exports something', async () => {
-    const r = await nodeRun(['out/all-entries.js']);
+    const r = await nodeRun('all-entries.js');
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as { entries: number; empty: string[] };
     expect(out.empty).toEqual([]);
@@ -107,7 +107,7 @@ describe('a fresh npm project with the tarballs installed', () => {
     const env = { NETX_DEVICE_USER: 'admin', NETX_DEVICE_PASSWORD: 'secret', NETX_DEVICE_ENABLE_PASSWORD: 'enable-secret' };
     const d = await startTelnetd({ loginProgram: FAKE_DEVICE, env });
     try {
-      const r = await nodeRun(['out/telnet.js', d.host, String(d.port), 'admin', 'secret', 'enable-secret']);
+      const r = await nodeRun('telnet.js', d.host, String(d.port), 'admin', 'secret', 'enable-secret');
       expect(r.stderr, d.stderr()).toBe('');
       const out = JSON.parse(r.stdout) as { driver?: string; response?: string; error?: string };
       expect(out.error).toBeUndefined();
@@ -124,7 +124,7 @@ describe('a fresh npm project with the tarballs installed', () => {
       const knownHosts = join(work, 'known_hosts');
       const [type, blob] = sshd.hostKeys.ed25519.publicLine.split(' ');
       writeFileSync(knownHosts, `[${sshd.host}]:${sshd.port} ${type} ${blob}\n`);
-      const r = await nodeRun(['out/ssh.js', sshd.host, String(sshd.port), TEST_USER.name, TEST_USER.password, knownHosts]);
+      const r = await nodeRun('ssh.js', sshd.host, String(sshd.port), TEST_USER.name, TEST_USER.password, knownHosts);
       expect(r.stderr, sshd.log()).toBe('');
       const out = JSON.parse(r.stdout) as { driver?: string; response?: string; error?: string };
       expect(out.error).toBeUndefined();
@@ -132,5 +132,17 @@ describe('a fresh npm project with the tarballs installed', () => {
     } finally {
       await sshd.stop();
     }
+  });
+});
+
+describe('the project is a copy of examples/netx-driver-example (docs/writing-a-driver.md §7)', () => {
+  it.each([
+    ['typecheck', 'tsc -p tsconfig.json --noEmit'],
+    ['test', 'vitest run: the driver kit and the end-to-end test'],
+    ['lint', 'build, publint --strict, attw --pack . --profile esm-only'],
+  ])('npm run %s (%s) passes outside the repository', async (script) => {
+    expect(install.code, 'npm install').toBe(0);
+    const r = await exec('npm', ['run', script], project, 180_000);
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
   });
 });

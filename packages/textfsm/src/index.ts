@@ -3,6 +3,7 @@
 export { TextFSM, type Row, type RecordDict, type ParseOptions, type ValueInfo } from './engine/textfsm.js';
 export { TextFSMValue, OPTION_NAMES, type OptionName, type Cell, type ListItem } from './engine/value.js';
 export { TextFSMRule } from './engine/rule.js';
+export { clearTemplateCache } from './engine/template.js';
 export { PyRegex, PyMatch, type PyRegexOptions } from './pyre/index.js';
 export {
   TextFsmErrorCodes,

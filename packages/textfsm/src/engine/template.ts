@@ -1,7 +1,7 @@
 // Reads a template's text into Values and States, with Python TextFSM's checks and messages
 // (line numbers included): Values first, a blank line, then states of indented `^` rules.
 import { TextFSMTemplateError } from '../errors.js';
-import { PyRegex } from '../pyre/index.js';
+import { clearRegexCache, PyRegex } from '../pyre/index.js';
 import { fileLines, pyRstrip } from '../pystr.js';
 import { LINE_OPS, RECORD_OPS, TextFSMRule } from './rule.js';
 import { TextFSMValue, type ValueHost } from './value.js';
@@ -17,7 +17,30 @@ export interface Program {
   stateList: string[];
 }
 
-export function parseTemplate(text: string, host: ValueHost): Program {
+// Compiled templates by text: the declarations and rules are shared (rules hold no state),
+// each TextFSM gets its own copies of the values. Bounded like the regex cache.
+const CACHE_SIZE = 1024;
+const cache = new Map<string, Program>();
+
+/** The program of a template, its values bound to `host`; compiled once per distinct text. */
+export function compileTemplate(text: string, host: ValueHost): Program {
+  let program = cache.get(text);
+  if (!program) {
+    program = parseTemplate(text);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(text, program);
+  }
+  return { ...program, values: program.values.map((v) => v.cloneFor(host)) };
+}
+
+/** Forgets the compiled templates (the regex cache too); for measurements of cold compiles. */
+export function clearTemplateCache(): void {
+  cache.clear();
+  clearRegexCache();
+}
+
+function parseTemplate(text: string): Program {
+  const host: ValueHost = { rows: [], indexOf: () => -1 };
   const lines = fileLines(text);
   const cursor = { i: 0, lineNum: 0 };
   const values = parseValues(lines, cursor, host);

@@ -3,7 +3,7 @@ import { TextFSMError } from '../errors.js';
 import { isAscii } from '../pyre/index.js';
 import { pySplitlines } from '../pystr.js';
 import type { TextFSMRule } from './rule.js';
-import { parseTemplate, type Program } from './template.js';
+import { compileTemplate, type Program } from './template.js';
 import { OPTION_NAMES, SkipRecord, type Cell, type OptionName, type TextFSMValue, type ValueHost } from './value.js';
 
 export type Row = Cell[];
@@ -45,7 +45,7 @@ export class TextFSM {
       },
       indexOf: (value) => this.program.values.indexOf(value),
     };
-    this.program = parseTemplate(template, this.host);
+    this.program = compileTemplate(template, this.host);
     // Python's _GetValue returns the first Value of a name; names are unique anyway.
     for (const v of this.program.values) if (!this.byName.has(v.name)) this.byName.set(v.name, v);
     for (const [state, rules] of this.program.states) {

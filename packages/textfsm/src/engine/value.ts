@@ -39,6 +39,17 @@ export class TextFSMValue {
 
   constructor(private readonly host?: ValueHost) {}
 
+  /** The same declaration with fresh state, for another FSM (templates are compiled once). */
+  cloneFor(host: ValueHost): TextFSMValue {
+    const v = new TextFSMValue(host);
+    v.name = this.name;
+    v.regex = this.regex;
+    v.template = this.template;
+    v.options.push(...this.options);
+    v.listRegex = this.listRegex;
+    return v;
+  }
+
   /** Parses `Value [Options] Name (regex)`; throws TextFSMTemplateError (without the line). */
   parse(line: string): void {
     const tokens = line.split(' ');

@@ -4,7 +4,8 @@ import { PyRegexError } from '../errors.js';
 import type { Alt } from './ast.js';
 import { emit, type Variant } from './emit.js';
 import { parsePattern } from './parse.js';
-import { forNamedGroups, requiredLiteral } from './optimize.js';
+import { forNamedGroups } from './optimize.js';
+import { firstChars, requiredLiteral } from './prefilter.js';
 import { needsReplay, replay } from './replay.js';
 
 export { PyRegexError };
@@ -46,6 +47,8 @@ export class PyRegex {
   private readonly replays: boolean;
   /** Text every match contains ('' = none known); checked before the RegExp runs. */
   private readonly required: string;
+  /** ASCII characters a match can start with (undefined = any); checked on ASCII lines. */
+  private readonly first: Uint8Array | undefined;
 
   /** Throws PyRegexError when Python would reject the pattern or JavaScript cannot express it. */
   constructor(pattern: string, options: PyRegexOptions = {}) {
@@ -58,6 +61,8 @@ export class PyRegex {
     this.singleLine = options.singleLine ?? false;
     this.replays = needsReplay(this.root);
     this.required = this.ignoreCase ? '' : requiredLiteral(this.root);
+    this.first = firstChars(this.root, this.ignoreCase);
+    // Built now so that a pattern JavaScript refuses fails here; V8 compiles it on first use.
     this.ascii = this.build('ascii');
   }
 
@@ -86,6 +91,7 @@ export class PyRegex {
    * the caller already knows the text is ASCII-only.
    */
   exec(text: string, ascii: boolean = isAscii(text)): GroupValues | null {
+    if (this.first && ascii && (text.length === 0 || this.first[text.charCodeAt(0)] === 0)) return null;
     if (this.required && !text.includes(this.required)) return null;
     const { re, groupMap } = this.variant(ascii);
     re.lastIndex = 0;
@@ -134,8 +140,9 @@ export class PyMatch {
   }
 }
 
-// Compiled patterns, shared as Python's `re` module shares them (its cache holds 512).
-const CACHE_SIZE = 512;
+// Compiled patterns, shared as Python's `re` module shares them (its cache holds 512; the
+// rules of all ntc-templates are some 12,000 patterns, so this one holds more).
+const CACHE_SIZE = 16384;
 const caches = [new Map<string, PyRegex>(), new Map<string, PyRegex>(), new Map<string, PyRegex>(), new Map<string, PyRegex>()];
 
 /** A PyRegex from a bounded cache keyed by pattern and options. */
@@ -148,4 +155,9 @@ export function cachedPyRegex(pattern: string, options: PyRegexOptions = {}): Py
     cache.set(pattern, re);
   }
   return re;
+}
+
+/** Empties the pattern cache. */
+export function clearRegexCache(): void {
+  for (const c of caches) c.clear();
 }

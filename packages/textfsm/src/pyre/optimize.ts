@@ -52,31 +52,3 @@ export function forNamedGroups(root: Alt, names: ReadonlyMap<string, number>): A
   return { t: 'alt', branches: root.branches.map((b) => b.map((n) => rewrite(n, named))) };
 }
 
-/**
- * The longest literal text every match must contain (outside optional parts), or '' when
- * there is none. A line without it cannot match, so the RegExp need not run (nor be compiled:
- * V8 compiles a RegExp on its first run, which costs more than most runs).
- */
-export function requiredLiteral(root: Alt): string {
-  let best = '';
-  let run = '';
-  const flush = () => {
-    if (run.length > best.length) best = run;
-    run = '';
-  };
-  const walk = (items: Node[]) => {
-    for (const n of items) {
-      if (n.t === 'char') run += String.fromCodePoint(n.cp);
-      else if (n.t === 'group' && (n.kind === 'capture' || n.kind === 'plain' || n.kind === 'atomic') && n.body.branches.length === 1) walk(n.body.branches[0]!);
-      else if (n.t === 'at' || n.t === 'boundary' || (n.t === 'group' && n.kind !== 'capture' && n.kind !== 'plain' && n.kind !== 'atomic')) continue;
-      else {
-        flush();
-        if (n.t === 'repeat' && n.min >= 1 && n.body.t === 'char') run = String.fromCodePoint(n.body.cp);
-        flush();
-      }
-    }
-  };
-  if (root.branches.length === 1) walk(root.branches[0]!);
-  flush();
-  return best;
-}

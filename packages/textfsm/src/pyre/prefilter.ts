@@ -1,0 +1,93 @@
+// Cheap tests that tell a line cannot match before the RegExp runs. They matter more than
+// they seem: V8 compiles a RegExp on its first run (twice: bytecode, then machine code), which
+// costs more than most runs, and most rules of a template never match most lines.
+import type { Alt, Category, Node } from './ast.js';
+
+/**
+ * The longest literal text every match must contain (outside optional parts), or '' when
+ * there is none. A line without it cannot match, so the RegExp need not run (nor be compiled:
+ * V8 compiles a RegExp on its first run, which costs more than most runs).
+ */
+export function requiredLiteral(root: Alt): string {
+  let best = '';
+  let run = '';
+  const flush = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  const walk = (items: Node[]) => {
+    for (const n of items) {
+      if (n.t === 'char') run += String.fromCodePoint(n.cp);
+      else if (n.t === 'group' && (n.kind === 'capture' || n.kind === 'plain' || n.kind === 'atomic') && n.body.branches.length === 1) walk(n.body.branches[0]!);
+      else if (n.t === 'at' || n.t === 'boundary' || (n.t === 'group' && n.kind !== 'capture' && n.kind !== 'plain' && n.kind !== 'atomic')) continue;
+      else {
+        flush();
+        if (n.t === 'repeat' && n.min >= 1 && n.body.t === 'char') run = String.fromCodePoint(n.body.cp);
+        flush();
+      }
+    }
+  };
+  if (root.branches.length === 1) walk(root.branches[0]!);
+  flush();
+  return best;
+}
+
+const ASCII_CATEGORY: Record<Category, (c: number) => boolean> = {
+  d: (c) => c >= 0x30 && c <= 0x39,
+  w: (c) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f,
+  s: (c) => (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20),
+};
+
+function inCategory(cat: Category, asciiFlag: boolean, c: number): boolean {
+  if (cat === 's' && asciiFlag) return (c >= 0x09 && c <= 0x0d) || c === 0x20;
+  return ASCII_CATEGORY[cat](c);
+}
+
+/**
+ * Which ASCII characters can start a match at position 0 (Python's re.match), as a table of
+ * 128 flags, or undefined when any line may match (the pattern can match without consuming,
+ * is case-insensitive, or uses a back-reference). Only for ASCII lines.
+ */
+export function firstChars(root: Alt, ignoreCase: boolean): Uint8Array | undefined {
+  if (ignoreCase) return undefined;
+  const table = new Uint8Array(128);
+  let any = false;
+  const mark = (test: (c: number) => boolean) => {
+    for (let c = 0; c < 128; c++) if (test(c)) table[c] = 1;
+  };
+  // Adds the first characters of `items` from index i; true when they can all match empty.
+  const seq = (items: Node[]): boolean => {
+    for (const n of items) if (!node(n)) return false;
+    return true;
+  };
+  const alt = (a: Alt): boolean => a.branches.map(seq).some(Boolean);
+  const node = (n: Node): boolean => {
+    switch (n.t) {
+      case 'char':
+        if (n.cp < 128) table[n.cp] = 1;
+        return false;
+      case 'any':
+        mark((c) => n.dotAll || c !== 0x0a);
+        return false;
+      case 'cat':
+        mark((c) => inCategory(n.cat, n.ascii, c) !== n.neg);
+        return false;
+      case 'set':
+        mark((c) => n.items.some((it) => (it.t === 'range' ? c >= it.lo && c <= it.hi : inCategory(it.cat, it.ascii, c) !== it.neg)) !== n.neg);
+        return false;
+      case 'at':
+      case 'boundary':
+        return true;
+      case 'ref':
+        any = true;
+        return true;
+      case 'group':
+        if (n.kind === 'capture' || n.kind === 'plain' || n.kind === 'atomic') return alt(n.body);
+        return true; // look-arounds consume nothing; ignoring their condition only lets more lines through
+      case 'repeat':
+        return node(n.body) || n.min === 0;
+    }
+  };
+  const nullable = alt(root);
+  return nullable || any ? undefined : table;
+}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { runtime } from '#runtime';
 
 /** A private key for SSH public-key login (OpenSSH or PEM format). */
 export class PrivateKey {
@@ -10,9 +10,9 @@ export class PrivateKey {
     if (passphrase !== undefined) this.passphrase = passphrase;
   }
 
-  /** Reads an OpenSSH or PEM key file. */
+  /** Reads an OpenSSH or PEM key file (Node; elsewhere read it yourself and use fromString). */
   static fromFile(path: string, passphrase?: string): PrivateKey {
-    return PrivateKey.fromString(readFileSync(path), passphrase);
+    return PrivateKey.fromString(runtime.readFile(path), passphrase);
   }
 
   static fromString(data: string | Uint8Array, passphrase?: string): PrivateKey {

@@ -1,7 +1,7 @@
 // The log file behind `logfile`: appended, written asynchronously in order (a slow
 // disk never stalls the receive path), chunks queued meanwhile go out in one write.
 import { open, type FileHandle } from 'node:fs/promises';
-import type { LogSink } from './log-sink.js';
+import type { LogSink } from '../protocol/log-sink.js';
 
 export class FileLogSink implements LogSink {
   private fh: FileHandle | undefined;

@@ -1,6 +1,7 @@
 // interact(): bridges the connection to a terminal until the remote side closes.
 // Key handlers fire on single characters typed (and those are not forwarded);
 // window-size changes reach the device where the transport can tell it.
+import { utf8 } from './bytes.js';
 import type { Link } from './link.js';
 import { reasonOf } from './messages.js';
 import type { DebugLog } from './logging.js';
@@ -60,7 +61,7 @@ export async function runInteract<C>(host: InteractHost, io: InteractIo<C>, conn
   cleanups.push(host.tapRaw((bytes) => output.write(bytes)));
 
   const onInput = (chunk: string | Uint8Array) => {
-    const bytes = typeof chunk === 'string' ? new Uint8Array(Buffer.from(chunk, 'utf8')) : chunk;
+    const bytes = typeof chunk === 'string' ? utf8.encode(chunk) : chunk;
     let from = 0;
     for (let i = 0; i < bytes.length; i++) {
       const handler = handlers[String.fromCharCode(bytes[i]!)];

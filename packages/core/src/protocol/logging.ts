@@ -5,6 +5,7 @@
 // disk) is switched off and reported once; it never throws into the data path.
 import { OutputError } from '../errors.js';
 import type { DebugLevel } from '../ports/transport.js';
+import { utf8 } from './bytes.js';
 import type { LogSink } from './log-sink.js';
 import { reasonOf } from './messages.js';
 
@@ -120,7 +121,7 @@ export class ConversationLog {
     try {
       return this.encode(text);
     } catch {
-      return new Uint8Array(Buffer.from(text, 'utf8'));
+      return utf8.encode(text);
     }
   }
 

@@ -14,7 +14,7 @@ export interface ProtocolOptions {
   drivers?: Iterable<Driver>;
   /** Receives the device's output (`\r` removed, secrets masked). */
   stdout?: (text: string) => void;
-  /** Receives debug lines; default: process.stderr. */
+  /** Receives debug lines; default: process.stderr on Node, console.error elsewhere. */
   stderr?: (line: string) => void;
   /** 0 (silent) to 5 (every byte); default 0. */
   debug?: DebugLevel;
@@ -24,7 +24,7 @@ export interface ProtocolOptions {
   timeout?: number;
   /** Default 20_000; passed to the transport. */
   bannerTimeout?: number;
-  /** Conversation log file (appended; secrets never written; complete once close() resolves). */
+  /** Conversation log file (appended; secrets never written; complete once close() resolves). Node only; elsewhere use logSink. */
   logfile?: string;
   /** Default 'dumb'. */
   termType?: string;

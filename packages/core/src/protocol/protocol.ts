@@ -19,7 +19,6 @@ import { DriverContext } from './driver-context.js';
 import { driverSet } from './driver-set.js';
 import { Inbound, type DataListener } from './inbound.js';
 import { interactHost, runInteract, type InteractIo } from './interact.js';
-import { FileLogSink } from './file-log-sink.js';
 import { Link } from './link.js';
 import { LoginFlow, type AppLoginCallOptions, type LoginCallOptions } from './login-flow.js';
 import { ConversationLog, DebugLog, SecretRedactor } from './logging.js';
@@ -27,6 +26,7 @@ import { Monitors } from './monitors.js';
 import { DEFAULTS, type PromptWaitOptions, type ProtocolOptions, type StepOptions, type WaitOptions } from './options.js';
 import { checkMs, resolveSettings } from './settings.js';
 import { WaitEngine } from './wait-engine.js';
+import { runtime } from '#runtime';
 
 export type { DataListener, OtpListener, AppLoginCallOptions, LoginCallOptions };
 /** @deprecated The options of login()/authenticate(); use LoginCallOptions. */
@@ -57,9 +57,9 @@ export class Protocol implements DriverConnection {
     this.connectTimeout = s.connectTimeout;
     this.codec = createCodec(s.encoding);
     const failed = (err: OutputError) => this.outputFailed(err);
-    const logSink = options.logSink ?? (options.logfile !== undefined ? new FileLogSink(options.logfile) : undefined);
+    const logSink = options.logSink ?? (options.logfile !== undefined ? runtime.fileLogSink(options.logfile) : undefined);
     this.log = new ConversationLog(options.stdout, logSink, (text) => this.codec.encode(text), failed);
-    const sink = options.stderr ?? ((line: string) => void process.stderr.write(`${line}\n`));
+    const sink = options.stderr ?? runtime.stderrLine;
     this.dbg = new DebugLog(s.debug, sink, redactor, () => `netx ${this.link.host ?? '-'}`, failed);
     const debug = (level: DebugLevel, message: string) => this.dbg.log(level, message);
     this.drivers = new DriverContext(driverSet(options.drivers), debug);

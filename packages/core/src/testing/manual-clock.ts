@@ -70,5 +70,8 @@ export class ManualClock implements Clock {
 /** Lets queued promise callbacks run (a few rounds of the microtask queue and one macrotask turn). */
 export async function flushMicrotasks(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve();
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await new Promise<void>((resolve) => macrotask(resolve));
 }
+
+// setImmediate where there is one (Node), a zero timeout elsewhere (browsers).
+const macrotask: (fn: () => void) => unknown = typeof globalThis.setImmediate === 'function' ? globalThis.setImmediate : (fn) => globalThis.setTimeout(fn, 0);

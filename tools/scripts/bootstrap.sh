@@ -25,6 +25,7 @@ if [ "$want_system" = 1 ]; then
     [websockify]=/usr/bin/websockify
     [openssl]=/usr/bin/openssl
     [util-linux]=/usr/bin/script
+    [chromium]=/usr/bin/chromium
     [sshpass]=/usr/bin/sshpass
     [python3-netmiko]=/usr/lib/python3/dist-packages/netmiko
   )

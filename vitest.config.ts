@@ -2,5 +2,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { projects: ['packages/*', 'apps/*', 'examples/*', 'tools/pack-test'] },
+  test: { projects: ['packages/*', 'apps/*', 'examples/*', 'tools/pack-test', 'tools/reliability'] },
 });

@@ -20,7 +20,7 @@ describe('bundled ntc-templates', () => {
   it('compiles every template, both forms of every rule', () => {
     for (const file of files) {
       const fsm = new TextFSM(source.readTemplate(file));
-      for (const state of fsm.stateNames) for (const rule of fsm.rules(state)) expect(rule.compiled.source.length).toBeGreaterThan(0);
+      for (const state of fsm.stateNames) for (const rule of fsm.rules(state)) expect(rule.compiled.compile().source.length).toBeGreaterThan(0);
     }
   });
 

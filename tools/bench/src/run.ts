@@ -5,8 +5,10 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runEngineBench, type EngineResult } from './engine.js';
 import { runOverheadBench } from './overhead.js';
+import { renderFleetSection, runFleetBenchAll } from './fleet-report.js';
 import { renderSimSection } from './sim.js';
 import { renderSshSection } from './ssh-report.js';
+import { renderTextFsmSection, runTextFsmBench } from './textfsm.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const only = process.argv.slice(2);
@@ -84,6 +86,12 @@ if (wants('overhead')) {
   console.log(sections.at(-1));
 }
 
+if (wants('textfsm')) {
+  const text = renderTextFsmSection(runTextFsmBench());
+  sections.push(text);
+  console.log(text);
+}
+
 if (wants('ssh')) {
   const text = await renderSshSection();
   sections.push(text);
@@ -92,6 +100,12 @@ if (wants('ssh')) {
 
 if (wants('sim')) {
   const text = await renderSimSection();
+  sections.push(text);
+  console.log(text);
+}
+
+if (wants('fleet')) {
+  const text = renderFleetSection(await runFleetBenchAll());
   sections.push(text);
   console.log(text);
 }

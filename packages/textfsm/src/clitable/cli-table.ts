@@ -29,6 +29,8 @@ export interface Table {
 interface Prepared {
   index: IndexTable;
   fsms: Map<string, TextFSM>;
+  /** Template names found per attribute set. */
+  found: Map<string, string[] | undefined>;
 }
 
 // Compiled index and templates, once per source (clitable also keeps each index once).
@@ -37,7 +39,7 @@ const prepared = new WeakMap<TemplateSource, Prepared>();
 function prepare(source: TemplateSource): Prepared {
   let p = prepared.get(source);
   if (!p) {
-    p = { index: parseIndex(source.readIndex()), fsms: new Map() };
+    p = { index: parseIndex(source.readIndex()), fsms: new Map(), found: new Map() };
     prepared.set(source, p);
   }
   return p;
@@ -65,9 +67,16 @@ function attributesRepr(attributes: Readonly<Record<string, string>>): string {
 
 /** The template names (joined by ':' in the index) for the attributes. */
 export function findTemplates(source: TemplateSource, attributes: Readonly<Record<string, string>>): string[] {
-  const row = findRow(prepare(source).index, attributes);
-  if (!row) throw new TemplateNotFoundError(`No template found for attributes: "${attributesRepr(attributes)}"`, { ...attributes });
-  return row.fields['Template']!.split(':');
+  const p = prepare(source);
+  const key = JSON.stringify(attributes);
+  let names = p.found.get(key);
+  if (!p.found.has(key)) {
+    names = findRow(p.index, attributes)?.fields['Template']!.split(':');
+    if (p.found.size >= 4096) p.found.clear();
+    p.found.set(key, names);
+  }
+  if (!names) throw new TemplateNotFoundError(`No template found for attributes: "${attributesRepr(attributes)}"`, { ...attributes });
+  return [...names];
 }
 
 /**

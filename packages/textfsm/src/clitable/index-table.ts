@@ -71,7 +71,11 @@ function compileField(value: string, line: number): PyRegex {
 
 /** The first row whose columns match every attribute the index has a column for. */
 export function findRow(table: IndexTable, attributes: Readonly<Record<string, string>>): IndexRow | undefined {
-  const keys = Object.keys(attributes).filter((k) => table.header.includes(k));
+  // All columns must match, in any order; Platform first rejects most rows without running the
+  // Command patterns (which would be compiled on first use).
+  const keys = Object.keys(attributes)
+    .filter((k) => table.header.includes(k))
+    .sort((a, b) => (a === 'Platform' ? -1 : b === 'Platform' ? 1 : 0));
   return table.rows.find((row) =>
     keys.every((k) => {
       const re = row.compiled.get(k);

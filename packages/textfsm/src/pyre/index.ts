@@ -39,34 +39,51 @@ export class PyRegex {
   /** Group name → Python group number, in definition order. */
   readonly names: ReadonlyMap<string, number>;
   readonly ignoreCase: boolean;
-  private readonly root: Alt;
+  private root: Alt;
+  private readonly namedOnly: boolean;
   private readonly singleLine: boolean;
-  private readonly ascii: Compiled;
+  private prepared = false;
+  private ascii: Compiled | undefined;
   private unicode: Compiled | undefined;
   /** Set when groups sit inside a repeat: their values are read the Python way (./replay.ts). */
-  private readonly replays: boolean;
+  private replays = false;
   /** Text every match contains ('' = none known); checked before the RegExp runs. */
-  private readonly required: string;
+  private required = '';
   /** ASCII characters a match can start with (undefined = any); checked on ASCII lines. */
-  private readonly first: Uint8Array | undefined;
+  private first: Uint8Array | undefined;
 
-  /** Throws PyRegexError when Python would reject the pattern or JavaScript cannot express it. */
+  /**
+   * Throws PyRegexError when Python would reject the pattern or JavaScript cannot express it.
+   * Only the parse happens here; the JavaScript form is written on the first match (a template's
+   * rules are many, and the lines of a given output reach few of them).
+   */
   constructor(pattern: string, options: PyRegexOptions = {}) {
     const parsed = parsePattern(pattern);
     this.pattern = pattern;
     this.groups = parsed.groups;
     this.names = parsed.names;
     this.ignoreCase = parsed.ignoreCase;
-    this.root = options.namedOnly ? forNamedGroups(parsed.root, parsed.names) : parsed.root;
+    this.root = parsed.root;
+    this.namedOnly = options.namedOnly ?? false;
     this.singleLine = options.singleLine ?? false;
+  }
+
+  private prepare(): void {
+    this.prepared = true;
+    if (this.namedOnly) this.root = forNamedGroups(this.root, this.names);
     this.replays = needsReplay(this.root);
     this.required = this.ignoreCase ? '' : requiredLiteral(this.root);
     this.first = firstChars(this.root, this.ignoreCase);
-    // Built now so that a pattern JavaScript refuses fails here; V8 compiles it on first use.
-    this.ascii = this.build('ascii');
   }
 
-  /** JavaScript source of the variant for any input (built on first use). */
+  /** Writes both JavaScript forms now (they are otherwise written when first needed); throws PyRegexError. */
+  compile(): this {
+    this.variant(true);
+    this.variant(false);
+    return this;
+  }
+
+  /** JavaScript source of the variant for any input. */
   get source(): string {
     return this.variant(false).re.source;
   }
@@ -83,7 +100,8 @@ export class PyRegex {
   }
 
   private variant(ascii: boolean): Compiled {
-    return ascii ? this.ascii : (this.unicode ??= this.build('unicode'));
+    if (!this.prepared) this.prepare();
+    return ascii ? (this.ascii ??= this.build('ascii')) : (this.unicode ??= this.build('unicode'));
   }
 
   /**
@@ -91,6 +109,7 @@ export class PyRegex {
    * the caller already knows the text is ASCII-only.
    */
   exec(text: string, ascii: boolean = isAscii(text)): GroupValues | null {
+    if (!this.prepared) this.prepare();
     if (this.first && ascii && (text.length === 0 || this.first[text.charCodeAt(0)] === 0)) return null;
     if (this.required && !text.includes(this.required)) return null;
     const { re, groupMap } = this.variant(ascii);

@@ -26,10 +26,24 @@ export function isPeerCloseQuirk(err: unknown): boolean {
  * The result of the peer's close frame: undefined for a clean close (1000, 1001, 1005),
  * otherwise the error to report.
  */
-export function mapCloseCode(code: number, reason: string, ctx: CloseContext): NetxError | undefined {
+/** How the close came: during the upgrade, and on which WebSocket implementation. */
+export interface CloseHow {
+  opening?: boolean;
+  implementation?: 'ws' | 'platform';
+}
+
+export function mapCloseCode(code: number, reason: string, ctx: CloseContext, how: CloseHow = {}): NetxError | undefined {
   const where = `${ctx.host}:${ctx.port}`;
   const why = reason ? ` (${reason})` : '';
   const options = { host: ctx.host };
+  if (code === 1006 && how.opening && how.implementation === 'platform') {
+    // The WHATWG API reports every failed upgrade alike, on purpose (no port scanning from pages).
+    return new ConnectionError(
+      'other',
+      `Could not open the WebSocket to ${where}; the platform's WebSocket gives no reason (a closed port, a wrong path, a refused upgrade and an untrusted certificate look the same). Check the host, port and path, and that the server accepts this origin.`,
+      options,
+    );
+  }
   switch (code) {
     case 1000: // normal
     case 1001: // going away

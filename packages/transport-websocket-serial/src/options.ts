@@ -1,6 +1,14 @@
 // Options of WebSocketSerialTransport, with their defaults.
 import type { Framing } from './framings/framing.js';
 import type { FramingName } from './framings/index.js';
+import type { WebSocketConstructor } from './wire/web-wire.js';
+
+/**
+ * Which WebSocket carries the connection: 'auto' (the platform's when the runtime has one
+ * and no option needs ws, else ws), 'platform' (globalThis.WebSocket), 'ws' (the ws
+ * package, Node), or a WHATWG-style WebSocket class.
+ */
+export type WebSocketImplementation = 'auto' | 'platform' | 'ws' | WebSocketConstructor;
 
 export interface WebSocketTlsOptions {
   /** CA certificate(s) to trust (PEM), e.g. a console server's self-signed certificate. */
@@ -22,9 +30,9 @@ export interface WebSocketSerialOptions {
   framing?: FramingName | Framing;
   /** wss:// instead of ws://; default false. */
   secure?: boolean;
-  /** Extra HTTP headers on the upgrade request (Authorization, cookies). */
+  /** Extra HTTP headers on the upgrade request (Authorization, cookies). ws only: browsers cannot set them. */
   headers?: Record<string, string>;
-  /** TLS settings for wss://. */
+  /** TLS settings for wss://. ws only: a browser uses its own trust store. */
   tls?: WebSocketTlsOptions;
   /** Sub-protocols to request instead of the framing's (e.g. ['binary'] for old websockify). */
   subprotocols?: string[];
@@ -35,7 +43,10 @@ export interface WebSocketSerialOptions {
    * true sends '\r'. Default false (nothing).
    */
   wakeUp?: boolean | string | Uint8Array;
-  /** Milliseconds of silence from the peer before a keepalive ping; 0 turns keepalive off. Default 15_000. */
+  /**
+   * Milliseconds of silence from the peer before a keepalive ping; 0 turns keepalive off. Default 15_000.
+   * Pings need ws: on the platform's WebSocket keepalive is off (capabilities.keepalive false).
+   */
   keepaliveInterval?: number;
   /**
    * Pings in a row with nothing from the peer (no pong, no message) after which the session ends
@@ -46,8 +57,10 @@ export interface WebSocketSerialOptions {
   keepaliveMaxMissed?: number;
   /** How long close() waits for the peer's close frame before dropping the socket. Default 2_000. */
   closeTimeout?: number;
-  /** Largest message accepted from the server, in bytes. Default 16 MiB. */
+  /** Largest message accepted from the server, in bytes. Default 16 MiB. ws only. */
   maxPayload?: number;
+  /** The WebSocket implementation; default 'auto'. See WebSocketImplementation. */
+  webSocket?: WebSocketImplementation;
 }
 
 export const DEFAULTS = {

@@ -1,4 +1,5 @@
-// A serial console behind a WebSocket (websockify, ttyd and alike), on `ws`.
+// A serial console behind a WebSocket (websockify, ttyd and alike), on the platform's
+// WebSocket or `ws` (wire/choose.ts).
 // The framing decides how bytes and control messages ride in frames; this
 // class does the connection: URL, TLS, headers, keepalive, close codes.
 import {
@@ -9,12 +10,13 @@ import {
   type TransportCapabilities,
   type TransportSession,
 } from '@netx/core';
-import WebSocket from 'ws';
 import { isPeerCloseQuirk, mapCloseCode, mapUpgradeRefused, mapWsError, type CloseContext } from './close-codes.js';
 import type { Framing, OutgoingFrame } from './framings/framing.js';
 import { resolveFraming } from './framings/index.js';
 import { DEFAULTS, type WebSocketSerialOptions } from './options.js';
 import { buildUrl } from './url.js';
+import { chooseImplementation, type Chosen } from './wire/choose.js';
+import type { DialRequest, Wire } from './wire/wire.js';
 
 const encoder = new TextEncoder();
 
@@ -43,7 +45,8 @@ export class WebSocketSerialTransport extends AbstractTransport {
   private readonly keepaliveInterval: number;
   private readonly keepaliveCountMax: number;
   private readonly closeTimeout: number;
-  private ws: WebSocket | undefined;
+  private readonly chosen: Chosen;
+  private wire: Wire | undefined;
   private context: (CloseContext & { path: string }) | undefined;
 
   constructor(options: WebSocketSerialOptions = {}) {
@@ -59,19 +62,20 @@ export class WebSocketSerialTransport extends AbstractTransport {
     if (options.headers !== undefined && (typeof options.headers !== 'object' || options.headers === null)) {
       throw new TypeError('WebSocketSerialTransport: headers must be an object of header names to values.');
     }
+    this.chosen = chooseImplementation(options);
     this.capabilities = Object.freeze({
       protocolAuth: false,
       banner: false,
       remoteVersion: false,
       windowSize: this.framing.windowSize && typeof this.framing.encodeResize === 'function',
-      keepalive: this.keepaliveInterval > 0,
+      keepalive: this.keepaliveInterval > 0 && this.chosen.canPing,
       binarySafe: this.framing.binarySafe,
       peerClose: true,
     });
     this.defaultPort = this.framing.defaultPort ?? (options.secure ? 443 : 80);
   }
 
-  protected override _open(session: TransportSession): Promise<void> {
+  protected override async _open(session: TransportSession): Promise<void> {
     const path = this.options.path ?? this.framing.defaultPath;
     const url = buildUrl(session.host, session.port, this.options.secure ?? false, path);
     const context = {
@@ -82,9 +86,17 @@ export class WebSocketSerialTransport extends AbstractTransport {
       path: url.pathname,
     };
     this.context = context;
-    const tls = this.options.tls ?? {};
-    const subprotocols = this.options.subprotocols ?? [...this.framing.subprotocols];
-    this.debug(1, `opening ${url.protocol}//${url.host}${url.pathname} (framing ${this.framing.name})`);
+    const request: DialRequest = {
+      url,
+      subprotocols: this.options.subprotocols ?? [...this.framing.subprotocols],
+      headers: { ...(this.options.headers ?? {}) },
+      tls: this.options.tls ?? {},
+      maxPayload: this.options.maxPayload ?? DEFAULTS.maxPayload,
+    };
+    const dialer = await this.chosen.dialer();
+    // The connect may have timed out or been aborted while ws was loading.
+    if (this.closingOrClosed) throw new ConnectionError('closed', `The connection to ${session.host}:${session.port} was closed while it was being set up.`, { host: session.host });
+    this.debug(1, `opening ${url.protocol}//${url.host}${url.pathname} (framing ${this.framing.name}, ${this.chosen.implementation} WebSocket)`);
 
     return new Promise<void>((resolve, reject) => {
       let settled = false;
@@ -94,106 +106,95 @@ export class WebSocketSerialTransport extends AbstractTransport {
         settled = true;
         reject(err);
       };
-      const ws = new WebSocket(url, subprotocols, {
-        headers: { ...(this.options.headers ?? {}) },
-        perMessageDeflate: false,
-        followRedirects: false,
-        maxPayload: this.options.maxPayload ?? DEFAULTS.maxPayload,
-        ...(tls.ca !== undefined ? { ca: tls.ca } : {}),
-        ...(tls.cert !== undefined ? { cert: tls.cert } : {}),
-        ...(tls.key !== undefined ? { key: tls.key } : {}),
-        ...(tls.rejectUnauthorized !== undefined ? { rejectUnauthorized: tls.rejectUnauthorized } : {}),
-        ...(tls.servername !== undefined ? { servername: tls.servername } : {}),
+      const wire = dialer(request, {
+        refused: (status) => fail(mapUpgradeRefused(status, context)),
+        upgraded: (server) => {
+          if (server) this.debug(2, `upgraded by ${server}`);
+        },
+        open: (protocol) => {
+          if (settled) return;
+          settled = true;
+          opened = true;
+          this.debug(1, `open${protocol ? ` (sub-protocol ${protocol})` : ''}`);
+          this.started(session, wire);
+          resolve();
+        },
+        message: (data, isBinary) => {
+          this.peerAlive(); // control messages carry no data but show the peer is there
+          this.onMessage(data, isBinary);
+        },
+        pong: () => {
+          this.keepaliveAnswered();
+          this.debug(5, 'pong');
+        },
+        ping: () => {
+          this.peerAlive();
+          this.debug(5, 'ping from the server');
+        },
+        error: (err) => {
+          if (!opened) {
+            fail(this.mapError(err, 'connect'));
+            return;
+          }
+          if (this.closingOrClosed) {
+            this.debug(2, `error while closing: ${err.message}`);
+            return;
+          }
+          if (isPeerCloseQuirk(err)) {
+            // websockify echoes a code-less close as 1005, which ws rejects: the peer closed.
+            this.debug(1, 'closed by the peer (close code 1005)');
+            this.end();
+            return;
+          }
+          this.end(this.mapError(err, 'read'));
+        },
+        close: (code, text) => {
+          if (!opened) {
+            fail(
+              mapCloseCode(code, text, context, { opening: true, implementation: wire.implementation }) ??
+                new ConnectionError('closed', `${context.host}:${context.port} closed the WebSocket during the upgrade (code ${code}).`, { host: context.host }),
+            );
+            return;
+          }
+          if (this.closingOrClosed) return;
+          this.debug(1, `closed by the peer (code ${code}${text ? `, ${text}` : ''})`);
+          this.end(mapCloseCode(code, text, context));
+        },
       });
-      ws.binaryType = 'nodebuffer';
-      this.ws = ws;
-
-      ws.on('unexpected-response', (req, res) => {
-        res.resume();
-        req.destroy();
-        fail(mapUpgradeRefused(res.statusCode ?? 0, context));
-      });
-      ws.on('upgrade', (res) => {
-        const server = res.headers.server;
-        if (server) this.debug(2, `upgraded by ${server}`);
-      });
-      ws.on('open', () => {
-        if (settled) return;
-        settled = true;
-        opened = true;
-        this.debug(1, `open${ws.protocol ? ` (sub-protocol ${ws.protocol})` : ''}`);
-        const opening = this.framing.open({
-          columns: session.columns,
-          rows: session.rows,
-          termType: session.termType,
-          ...(this.options.authToken !== undefined ? { authToken: this.options.authToken } : {}),
-        });
-        for (const frame of opening) this.sendFrame(frame);
-        const wake = wakeUpBytes(this.options.wakeUp);
-        if (wake) {
-          this.debug(3, `wake-up: ${wake.length} byte(s)`);
-          this.sendFrame(this.framing.encodeInput(wake));
-        }
-        this.startKeepalive(
-          { interval: this.keepaliveInterval, countMax: this.keepaliveCountMax },
-          { what: 'WebSocket ping', ping: () => ws.readyState === WebSocket.OPEN && ws.ping() },
-        );
-        resolve();
-      });
-      ws.on('message', (data, isBinary) => {
-        this.peerAlive(); // control messages carry no data but show the peer is there
-        this.onMessage(data as Buffer, isBinary);
-      });
-      ws.on('pong', () => {
-        this.keepaliveAnswered();
-        this.debug(5, 'pong');
-      });
-      ws.on('ping', () => {
-        this.peerAlive();
-        this.debug(5, 'ping from the server');
-      });
-      ws.on('error', (err) => {
-        if (!opened) {
-          fail(this.mapError(err, 'connect'));
-          return;
-        }
-        if (this.closingOrClosed) {
-          this.debug(2, `error while closing: ${err.message}`);
-          return;
-        }
-        if (isPeerCloseQuirk(err)) {
-          // websockify echoes a code-less close as 1005, which ws rejects: the peer closed.
-          this.debug(1, 'closed by the peer (close code 1005)');
-          this.end();
-          return;
-        }
-        this.end(this.mapError(err, 'read'));
-      });
-      ws.on('close', (code, reason) => {
-        const text = reason.toString('utf8');
-        if (!opened) {
-          fail(
-            mapCloseCode(code, text, context) ??
-              new ConnectionError('closed', `${context.host}:${context.port} closed the WebSocket during the upgrade (code ${code}).`, { host: context.host }),
-          );
-          return;
-        }
-        if (this.closingOrClosed) return;
-        this.debug(1, `closed by the peer (code ${code}${text ? `, ${text}` : ''})`);
-        this.end(mapCloseCode(code, text, context));
-      });
+      this.wire = wire;
     });
   }
 
+  /** The connection is open: the framing's first messages, the wake-up bytes, keepalive. */
+  private started(session: TransportSession, wire: Wire): void {
+    const opening = this.framing.open({
+      columns: session.columns,
+      rows: session.rows,
+      termType: session.termType,
+      ...(this.options.authToken !== undefined ? { authToken: this.options.authToken } : {}),
+    });
+    for (const frame of opening) this.sendFrame(frame);
+    const wake = wakeUpBytes(this.options.wakeUp);
+    if (wake) {
+      this.debug(3, `wake-up: ${wake.length} byte(s)`);
+      this.sendFrame(this.framing.encodeInput(wake));
+    }
+    if (!this.chosen.canPing) {
+      if (this.keepaliveInterval > 0) this.debug(2, 'keepalive off: the platform WebSocket cannot send pings');
+      return;
+    }
+    this.startKeepalive(
+      { interval: this.keepaliveInterval, countMax: this.keepaliveCountMax },
+      { what: 'WebSocket ping', ping: () => wire.state() === 'open' && wire.ping() },
+    );
+  }
+
   protected override async _write(bytes: Uint8Array): Promise<void> {
-    const ws = this.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN) {
+    const wire = this.wire;
+    if (!wire || wire.state() !== 'open') {
       throw new ConnectionError('closed', `The WebSocket to ${this.context?.host ?? 'the console'} is not open; connect again with a new transport.`);
     }
-    const frame = this.framing.encodeInput(bytes);
-    await new Promise<void>((resolve, reject) => {
-      ws.send(frame, { binary: typeof frame !== 'string' }, (err) => (err ? reject(err) : resolve()));
-    });
+    await wire.send(this.framing.encodeInput(bytes));
   }
 
   protected override _resize(columns: number, rows: number): void {
@@ -203,22 +204,22 @@ export class WebSocketSerialTransport extends AbstractTransport {
   }
 
   protected override async _close(force: boolean): Promise<void> {
-    const ws = this.ws;
-    if (!ws || ws.readyState === WebSocket.CLOSED) return;
-    if (force || ws.readyState === WebSocket.CONNECTING) {
-      ws.terminate();
+    const wire = this.wire;
+    if (!wire || wire.state() === 'closed') return;
+    if (force || wire.state() === 'connecting') {
+      wire.terminate();
       return;
     }
     // Always send 1000: websockify echoes a code-less close as the invalid code 1005.
-    if (ws.readyState === WebSocket.OPEN) ws.close(1000, 'netx closing');
+    if (wire.state() === 'open') wire.close(1000, 'netx closing');
     const clock = this.clock;
     await new Promise<void>((resolve) => {
       const timer = clock.setTimeout(() => {
         this.debug(1, `no close frame from the peer within ${this.closeTimeout} ms; dropping the socket`);
-        ws.terminate();
+        wire.terminate();
         resolve();
       }, this.closeTimeout);
-      ws.once('close', () => {
+      wire.onceClosed(() => {
         clock.clearTimeout(timer);
         resolve();
       });
@@ -231,7 +232,7 @@ export class WebSocketSerialTransport extends AbstractTransport {
     return mapWsError(err, during, context);
   }
 
-  private onMessage(data: Buffer, isBinary: boolean): void {
+  private onMessage(data: Uint8Array, isBinary: boolean): void {
     let decoded;
     try {
       decoded = this.framing.decode(data, isBinary);
@@ -249,10 +250,8 @@ export class WebSocketSerialTransport extends AbstractTransport {
 
   /** Fire-and-forget send for control frames; a failure shows up as the socket's error/close. */
   private sendFrame(frame: OutgoingFrame): void {
-    const ws = this.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN) return;
-    ws.send(frame, { binary: typeof frame !== 'string' }, (err) => {
-      if (err) this.debug(2, `send failed: ${err.message}`);
-    });
+    const wire = this.wire;
+    if (!wire || wire.state() !== 'open') return;
+    wire.send(frame).catch((err: unknown) => this.debug(2, `send failed: ${err instanceof Error ? err.message : String(err)}`));
   }
 }

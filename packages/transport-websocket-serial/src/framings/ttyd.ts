@@ -60,5 +60,8 @@ export const ttydFraming: Framing = {
 
 /** The token ttyd's /token endpoint hands out for `-c user:pass`: base64("user:pass"). */
 export function ttydAuthToken(username: string, password: string): string {
-  return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+  const bytes = encoder.encode(`${username}:${password}`);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary); // btoa takes one character per byte
 }

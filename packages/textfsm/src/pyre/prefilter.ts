@@ -43,6 +43,19 @@ function inCategory(cat: Category, asciiFlag: boolean, c: number): boolean {
   return ASCII_CATEGORY[cat](c);
 }
 
+// The 128-entry table of each category (plain or negated, ASCII flag or not), made once.
+const CATEGORY_TABLES = new Map<string, Uint8Array>();
+function categoryTable(cat: Category, neg: boolean, asciiFlag: boolean): Uint8Array {
+  const key = `${cat}${neg ? 1 : 0}${asciiFlag ? 1 : 0}`;
+  let t = CATEGORY_TABLES.get(key);
+  if (!t) {
+    t = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) t[c] = inCategory(cat, asciiFlag, c) !== neg ? 1 : 0;
+    CATEGORY_TABLES.set(key, t);
+  }
+  return t;
+}
+
 /**
  * Which ASCII characters can start a match at position 0 (Python's re.match), as a table of
  * 128 flags, or undefined when any line may match (the pattern can match without consuming,
@@ -52,9 +65,6 @@ export function firstChars(root: Alt, ignoreCase: boolean): Uint8Array | undefin
   if (ignoreCase) return undefined;
   const table = new Uint8Array(128);
   let any = false;
-  const mark = (test: (c: number) => boolean) => {
-    for (let c = 0; c < 128; c++) if (test(c)) table[c] = 1;
-  };
   // Adds the first characters of `items` from index i; true when they can all match empty.
   const seq = (items: Node[]): boolean => {
     for (const n of items) if (!node(n)) return false;
@@ -67,14 +77,25 @@ export function firstChars(root: Alt, ignoreCase: boolean): Uint8Array | undefin
         if (n.cp < 128) table[n.cp] = 1;
         return false;
       case 'any':
-        mark((c) => n.dotAll || c !== 0x0a);
+        for (let c = 0; c < 128; c++) if (n.dotAll || c !== 0x0a) table[c] = 1;
         return false;
-      case 'cat':
-        mark((c) => inCategory(n.cat, n.ascii, c) !== n.neg);
+      case 'cat': {
+        const t = categoryTable(n.cat, n.neg, n.ascii);
+        for (let c = 0; c < 128; c++) table[c]! |= t[c]!;
         return false;
-      case 'set':
-        mark((c) => n.items.some((it) => (it.t === 'range' ? c >= it.lo && c <= it.hi : inCategory(it.cat, it.ascii, c) !== it.neg)) !== n.neg);
+      }
+      case 'set': {
+        const hit = new Uint8Array(128);
+        for (const it of n.items) {
+          if (it.t === 'range') for (let c = it.lo; c <= Math.min(it.hi, 127); c++) hit[c] = 1;
+          else {
+            const t = categoryTable(it.cat, it.neg, it.ascii);
+            for (let c = 0; c < 128; c++) hit[c]! |= t[c]!;
+          }
+        }
+        for (let c = 0; c < 128; c++) if (hit[c] !== (n.neg ? 1 : 0)) table[c] = 1;
         return false;
+      }
       case 'at':
       case 'boundary':
         return true;

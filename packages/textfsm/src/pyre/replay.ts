@@ -1,8 +1,13 @@
-// Python keeps a group's last value across the iterations of a repeat: in `((\w+)?\s)+` on
-// "BR  " the group is still "BR" after the later iterations that skip it. JavaScript resets the
-// groups of a quantified atom at every iteration. Both engines try the same paths in the same
-// order, so for patterns with groups inside a repeat the match found by V8 is walked again here,
-// on the syntax tree with Python's capture rules, to read the groups as Python reports them.
+// Where Python's groups differ from JavaScript's, the match is walked again here on the syntax
+// tree with Python's rules (sre's), and its answer is the result:
+// - Python keeps a group's last value across the iterations of a repeat: in `((\w+)?\s)+` on
+//   "BR  " the group is still "BR"; JavaScript resets a quantified atom's groups every iteration.
+// - Python accepts one empty iteration of a repeat (keeping its groups) and then stops;
+//   JavaScript rejects the empty iteration.
+// - A back-reference to a group that did not take part fails in Python, matches empty in
+//   JavaScript.
+// Only patterns with groups inside repeats or with back-references pay for it, and only on
+// lines V8 already matched (JavaScript accepts at least what Python accepts there).
 import type { Alt, Node } from './ast.js';
 import { emitLeaf, type Variant } from './emit.js';
 

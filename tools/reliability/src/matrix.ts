@@ -79,7 +79,6 @@ export const CASES: readonly FaultCase[] = [
     source: 'device-sim `dropMidCommand`',
     call: 'execute()',
     bound: { event: 'the connection breaking' },
-    // reason: 'closed' or 'reset' (TCP shows a cut as either, by timing); `response` holds what came before the cut.
     expect: { error: 'ConnectionError', code: 'NETX_CONNECTION' },
   },
   {
@@ -215,6 +214,15 @@ export const CASES: readonly FaultCase[] = [
     call: 'execute()',
     bound: { event: 'close()' },
     expect: { error: 'ClosedError', code: 'NETX_CLOSED_BY_CLIENT' },
+  },
+  {
+    id: 'close-during-connect',
+    fault: 'TCP is accepted and nothing more (SSH: no identification string; WebSocket: no upgrade answer); the client calls close() while connect() waits',
+    source: 'fault server (raw TCP)',
+    call: 'connect()',
+    bound: { event: 'close()' },
+    expect: { error: 'ClosedError', code: 'NETX_CLOSED_BY_CLIENT' },
+    per: { telnet: { na: 'a Telnet connect() is done once TCP is up; close-during-wait covers the session' } },
   },
   {
     id: 'abort-signal',

@@ -29,6 +29,7 @@ const SCENARIOS: Record<string, (h: Harness) => Promise<Settled>> = {
   'login-loop': dev.loginLoop,
   'host-key-changed': dev.hostKeyChanged,
   'close-during-wait': dev.closeDuringWait,
+  'close-during-connect': conn.closeDuringConnect,
   'abort-signal': dev.abortSignal,
 };
 

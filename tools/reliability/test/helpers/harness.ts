@@ -157,10 +157,12 @@ async function closeDriving(c: Client): Promise<void> {
   let done = false;
   const closing = c.conn.close().finally(() => (done = true));
   closing.catch(() => undefined);
-  // Bounded: at most 60 s of session time, which covers every closeTimeout default (2 s).
+  // A polite close gets 200 turns to finish on its own; then session time passes, at
+  // most 60 s of it, which covers every closeTimeout default (2 s).
+  for (let i = 0; i < 200 && !done; i++) await nextTurn();
   for (let i = 0; i < 60 && !done; i++) {
+    if (c.clock.pending() > 0) c.clock.advance(1_000);
     await nextTurn();
-    if (!done && c.clock.pending() > 0) c.clock.advance(1_000);
   }
   await settleWithin(closing, 'close() to resolve');
 }

@@ -9,7 +9,7 @@ import { LIMITS } from '../../src/matrix.js';
 import { atLimit, settled, type Settled } from '../helpers/clock.js';
 import { rawTcpServer, selfSignedTlsServer, sshPtyUnanswered } from '../helpers/fault-servers.js';
 import { admin, type Harness } from '../helpers/harness.js';
-import { settleWithin } from '../helpers/wait.js';
+import { settleWithin, until } from '../helpers/wait.js';
 
 /** A port nothing listens on: bound, then closed. */
 function closedPort(): Promise<number> {
@@ -64,6 +64,17 @@ export async function handshakeUnanswered(h: Harness): Promise<Settled> {
   return atLimit(c.clock, c.conn.connect('127.0.0.1', server.port), LIMITS.connectTimeout, 'connect() (the HTTP upgrade)', () => server.connections > 0);
 }
 
+export async function closeDuringConnect(h: Harness): Promise<Settled> {
+  const server = h.server(await rawTcpServer(() => undefined));
+  const c = h.client();
+  const connecting = settled(c.conn.connect('127.0.0.1', server.port));
+  await until(() => server.connections > 0, 'the fault server to accept the connection');
+  await settleWithin(c.conn.close(), 'close() during connect()');
+  const outcome = await settleWithin(connecting, 'connect() to end after close()');
+  await until(() => server.connections === 0, 'the fault server to see the connection closed');
+  return outcome;
+}
+
 const IAC = 255;
 const [SE, NOP, GA, SB, WILL, WONT, DO, DONT] = [240, 241, 249, 250, 251, 252, 253, 254];
 const TTYPE = 24;
@@ -86,7 +97,7 @@ export async function iacFlood(h: Harness): Promise<Settled> {
   const server = h.server(await rawTcpServer((socket: Socket) => void socket.write(Buffer.concat([flood, Buffer.from(marker, 'latin1')]))));
   const c = h.client();
   await settleWithin(c.conn.connect('127.0.0.1', server.port), 'connect()');
-  const outcome = await atLimit(c.clock, c.conn.login(admin()), LIMITS.timeout, 'login()', () => c.conn.getBuffer().includes('flood-done'));
+  const outcome = await atLimit(c.clock, c.conn.login(admin()), LIMITS.timeout, 'login()', () => c.conn.getBuffer().includes(marker));
   // No telnet command leaks into the text: the buffer is the marker and nothing else.
   expect(c.conn.getBuffer()).toBe(marker);
   return outcome;

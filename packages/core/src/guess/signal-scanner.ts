@@ -91,14 +91,16 @@ export class SignalScanner {
 
   /** True when no signal can still change the result. */
   get done(): boolean {
-    for (let i = 0; i < this.signals.length; i++) if (this.isOpen(i)) return false;
+    const st = this.state;
+    for (let i = 0; i < this.signals.length; i++) if (this.isOpen(i, st)) return false;
     return true;
   }
 
   /** Highest score a signal not yet final could still add. */
   get openMaxScore(): number {
     let max = -Infinity;
-    for (let i = 0; i < this.signals.length; i++) if (this.isOpen(i)) max = Math.max(max, this.signals[i]!.score);
+    const st = this.state;
+    for (let i = 0; i < this.signals.length; i++) if (this.isOpen(i, st)) max = Math.max(max, this.signals[i]!.score);
     return max;
   }
 
@@ -120,7 +122,8 @@ export class SignalScanner {
       if (b === undefined) bounds.set(k, (b = this.tailStart + startAfterBreaks(this.tail, k)));
       return b;
     };
-    for (let i = 0; i < this.signals.length; i++) if (this.isOpen(i)) this.search(i, lineBound);
+    const st = this.state;
+    for (let i = 0; i < this.signals.length; i++) if (this.isOpen(i, st)) this.search(i, st, lineBound);
     // Keep only what a future match could still start in.
     const keep = SIGNAL_OVERLAP + MARGIN;
     if (this.tail.length > 2 * keep) {
@@ -144,21 +147,20 @@ export class SignalScanner {
   }
 
   /** Not final yet, and still able to match. */
-  private isOpen(i: number): boolean {
-    return this.state.confirmedAt[i]! < 0 && !(this.signals[i]!.startAnchored && this.tailStart > 0);
+  private isOpen(i: number, st: ScanState): boolean {
+    return st.confirmedAt[i]! < 0 && !(this.signals[i]!.startAnchored && this.tailStart > 0);
   }
 
-  private find(i: number): number | undefined {
+  private find(i: number, st: ScanState): number | undefined {
     const re = this.signals[i]!.re;
-    re.lastIndex = Math.max(0, this.state.scanFrom[i]! - this.tailStart);
+    re.lastIndex = Math.max(0, st.scanFrom[i]! - this.tailStart);
     const m = re.exec(this.tail);
     return m ? this.tailStart + m.index + m[0].length : undefined;
   }
 
   /** `lineBound(breaks)`: the earliest absolute start of an attempt that new text can still complete. */
-  private search(i: number, lineBound: (breaks: number) => number): void {
-    const st = this.state;
-    const at = this.find(i);
+  private search(i: number, st: ScanState, lineBound: (breaks: number) => number): void {
+    const at = this.find(i, st);
     const wasOpen = st.openAt[i]!;
     st.openAt[i] = -1;
     if (at !== undefined) {

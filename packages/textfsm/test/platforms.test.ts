@@ -5,6 +5,7 @@ import { allDrivers } from '@netx/drivers';
 import { DummyTransport, iosDevice } from '@netx/transport-dummy';
 import { describe, expect, it } from 'vitest';
 import { DRIVER_PLATFORMS, ntcPlatforms, parseIndex, stripEcho, TemplateNotFoundError } from '../src/index.js';
+import { caught } from './helpers/caught.js';
 import { bundledTemplatesDir, loadTemplates, parseOutput, parseResponse } from '../src/node.js';
 
 describe('driver → platform', () => {
@@ -28,12 +29,7 @@ describe('driver → platform', () => {
 
   it('says what to do when there is no platform or no template', () => {
     expect(() => parseOutput({ driver: 'adtran', command: 'show version', data: '' })).toThrow(/netx driver 'adtran' has no ntc-templates platform; pass `platform`/);
-    let err: unknown;
-    try {
-      parseOutput({ platform: 'cisco_ios', command: 'show nothing at all', data: '' });
-    } catch (e) {
-      err = e;
-    }
+    const err = caught(() => parseOutput({ platform: 'cisco_ios', command: 'show nothing at all', data: '' }));
     expect(err).toBeInstanceOf(TemplateNotFoundError);
     expect((err as TemplateNotFoundError).code).toBe('NETX_TEXTFSM_NO_TEMPLATE');
     expect((err as Error).message).toMatch(/^Unable to parse command "show nothing at all" on platform cisco_ios - No template found for attributes: "\{'Command': 'show nothing at all', 'Platform': 'cisco_ios'\}"/);

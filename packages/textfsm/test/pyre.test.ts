@@ -3,6 +3,7 @@
 // through both compiled variants (the ASCII fast path and the Unicode one).
 import { describe, expect, it } from 'vitest';
 import { PyRegex, PyRegexError } from '../src/index.js';
+import { caught } from './helpers/caught.js';
 
 type Expected = [string, (string | null)[], Record<string, string | null>] | null;
 
@@ -117,12 +118,7 @@ describe('Python re.match semantics', () => {
 
 describe('errors for patterns Python rejects', () => {
   it.each(ERRORS)('%j', (pattern, message) => {
-    let err: unknown;
-    try {
-      new PyRegex(pattern);
-    } catch (e) {
-      err = e;
-    }
+    const err = caught(() => new PyRegex(pattern));
     expect(err).toBeInstanceOf(PyRegexError);
     expect((err as PyRegexError).message).toBe(message);
     expect((err as PyRegexError).untranslatable).toBe(false);
@@ -133,12 +129,7 @@ describe('errors for patterns Python rejects', () => {
     ['(?i:a)b', 'case-insensitivity'],
     ['\\N{DIGIT ONE}', 'named Unicode escapes'],
   ])('refuses %j, valid Python without a JavaScript equivalent', (pattern, words) => {
-    let err: unknown;
-    try {
-      new PyRegex(pattern);
-    } catch (e) {
-      err = e;
-    }
+    const err = caught(() => new PyRegex(pattern));
     expect((err as PyRegexError).untranslatable).toBe(true);
     expect((err as PyRegexError).message).toContain(words);
   });

@@ -5,6 +5,7 @@ import { isNetxError } from '@netx/core';
 import { describe, expect, it } from 'vitest';
 import { parseIndex, TextFSM, TextFSMTemplateError } from '../src/index.js';
 import { bundledTemplatesDir, loadTemplates } from '../src/node.js';
+import { caught } from './helpers/caught.js';
 
 const source = loadTemplates();
 
@@ -25,12 +26,7 @@ describe('bundled ntc-templates', () => {
   });
 
   it("raises errors that core's isNetxError recognises", () => {
-    let err: unknown;
-    try {
-      new TextFSM('Value A (x\n\nStart\n');
-    } catch (e) {
-      err = e;
-    }
+    const err = caught(() => new TextFSM('Value A (x\n\nStart\n'));
     expect(err).toBeInstanceOf(TextFSMTemplateError);
     expect(isNetxError(err, 'NETX_TEXTFSM_TEMPLATE')).toBe(true);
   });

@@ -4,6 +4,7 @@
 // testEnd, testValidRegexp, testReEnteringState, testFillup).
 import { describe, expect, it } from 'vitest';
 import { TextFSM, TextFSMError } from '../src/index.js';
+import { caught } from './helpers/caught.js';
 
 const twoValues = 'Value Required boo (one)\nValue Filldown hoo (two)\n\nStart\n  ^$boo -> Next.Record\n  ^$hoo -> Next.Record\n\nEOF\n';
 const bothFilldown = 'Value Required,Filldown boo (one)\nValue Filldown,Required hoo (two)\n\nStart\n  ^$boo -> Next.Record\n  ^$hoo -> Next.Record\n\nEOF\n';
@@ -75,12 +76,7 @@ describe('actions', () => {
     const plain = new TextFSM('Value Required boo (on.)\nValue Filldown,Required hoo (on.)\n\nStart\n  ^$boo -> Continue\n  ^$hoo -> Error');
     expect(() => plain.parseText('one')).toThrow(new TextFSMError('State Error raised. Rule Line: 6. Input Line: one', 6, 'one'));
     const withMessage = new TextFSM('Value Required boo (on.)\nValue Filldown,Required hoo (on.)\n\nStart\n  ^$boo -> Continue\n  ^$hoo -> Error "Hello World"');
-    let err: unknown;
-    try {
-      withMessage.parseText('one');
-    } catch (e) {
-      err = e;
-    }
+    const err = caught(() => withMessage.parseText('one'));
     expect(err).toBeInstanceOf(TextFSMError);
     expect((err as TextFSMError).message).toBe('Error: "Hello World". Rule Line: 6. Input Line: one.');
     expect((err as TextFSMError).code).toBe('NETX_TEXTFSM_ERROR_ACTION');

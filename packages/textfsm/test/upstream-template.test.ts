@@ -3,15 +3,12 @@
 // testInvalidRegexp, testNestedNameConflict, UnitTestUnicode.testTemplateValue).
 import { describe, expect, it } from 'vitest';
 import { TextFSM, TextFSMTemplateError } from '../src/index.js';
+import { caught } from './helpers/caught.js';
 
 function templateError(template: string): TextFSMTemplateError {
-  try {
-    new TextFSM(template);
-  } catch (err) {
-    if (err instanceof TextFSMTemplateError) return err;
-    throw err;
-  }
-  throw new Error('template was accepted');
+  const err = caught(() => new TextFSM(template));
+  if (err instanceof TextFSMTemplateError) return err;
+  throw err;
 }
 
 describe('Value section (testParseFSMVariables)', () => {

@@ -42,7 +42,7 @@ export function clearTemplateCache(): void {
 function parseTemplate(text: string): Program {
   const host: ValueHost = { rows: [], indexOf: () => -1 };
   const lines = fileLines(text);
-  const cursor = { i: 0, lineNum: 0 };
+  const cursor: Cursor = { i: 0, lineNum: 0 };
   const values = parseValues(lines, cursor, host);
   const varMap = new Map(values.map((v) => [v.name, v.template]));
   const states = new Map<string, TextFSMRule[]>();
@@ -52,12 +52,21 @@ function parseTemplate(text: string): Program {
   return { values, states, stateList };
 }
 
-function parseValues(lines: string[], cursor: { i: number; lineNum: number }, host: ValueHost): TextFSMValue[] {
+interface Cursor {
+  i: number;
+  lineNum: number;
+}
+
+/** The next line without trailing space; undefined at the end. */
+function nextLine(lines: string[], cursor: Cursor): string | undefined {
+  if (cursor.i >= lines.length) return undefined;
+  cursor.lineNum++;
+  return pyRstrip(lines[cursor.i++]!);
+}
+
+function parseValues(lines: string[], cursor: Cursor, host: ValueHost): TextFSMValue[] {
   const values: TextFSMValue[] = [];
-  while (cursor.i < lines.length) {
-    cursor.lineNum++;
-    const line = pyRstrip(lines[cursor.i++]!);
-    if (!line) break;
+  for (let line = nextLine(lines, cursor); line; line = nextLine(lines, cursor)) {
     if (COMMENT.match(line)) continue;
     if (line.startsWith('Value ')) {
       const value = new TextFSMValue(host);
@@ -83,15 +92,13 @@ function parseValues(lines: string[], cursor: { i: number; lineNum: number }, ho
 /** One state and its rules; false when no state is left. */
 function parseState(
   lines: string[],
-  cursor: { i: number; lineNum: number },
+  cursor: Cursor,
   varMap: ReadonlyMap<string, string>,
   states: Map<string, TextFSMRule[]>,
   stateList: string[],
 ): boolean {
   let name = '';
-  while (cursor.i < lines.length) {
-    cursor.lineNum++;
-    const line = pyRstrip(lines[cursor.i++]!);
+  for (let line = nextLine(lines, cursor); line !== undefined; line = nextLine(lines, cursor)) {
     if (!line || COMMENT.match(line)) continue;
     const reserved = (LINE_OPS as readonly string[]).includes(line) || (RECORD_OPS as readonly string[]).includes(line);
     if (!STATE_NAME.match(line) || line.length > MAX_NAME_LEN || reserved) {
@@ -105,10 +112,7 @@ function parseState(
   }
   if (!name) return false;
   const rules = states.get(name)!;
-  while (cursor.i < lines.length) {
-    cursor.lineNum++;
-    const line = pyRstrip(lines[cursor.i++]!);
-    if (!line) break;
+  for (let line = nextLine(lines, cursor); line; line = nextLine(lines, cursor)) {
     if (COMMENT.match(line)) continue;
     if (!(line.startsWith(' ^') || line.startsWith('  ^') || line.startsWith('\t^'))) {
       throw new TextFSMTemplateError(`Missing white space or carat ('^') before rule. Line: ${cursor.lineNum}`, { line: cursor.lineNum });

@@ -107,10 +107,10 @@ describe('a fresh npm project with every tarball installed', () => {
     const env = { NETX_DEVICE_USER: 'admin', NETX_DEVICE_PASSWORD: 'secret', NETX_DEVICE_ENABLE_PASSWORD: 'enable-secret' };
     const d = await startTelnetd({ loginProgram: FAKE_DEVICE, env });
     try {
-      const r = await nodeRun('telnet.js', d.host, String(d.port), 'admin', 'secret', 'enable-secret');
+      const r = await nodeRun('login.js', 'telnet', d.host, String(d.port), 'admin', 'secret', 'enable-secret');
+      expect(r.stdout + r.stderr, `telnetd: ${d.stderr()}`).not.toContain('"error"');
       expect(r.stderr, d.stderr()).toBe('');
-      const out = JSON.parse(r.stdout) as { driver?: string; response?: string; error?: string };
-      expect(out.error).toBeUndefined();
+      const out = JSON.parse(r.stdout) as { driver?: string; response?: string };
       expect(out.driver).toBe('ios');
       expect(out.response).toContain('Version 15.1(4)M4');
     } finally {
@@ -124,10 +124,10 @@ describe('a fresh npm project with every tarball installed', () => {
       const knownHosts = join(work, 'known_hosts');
       const [type, blob] = sshd.hostKeys.ed25519.publicLine.split(' ');
       writeFileSync(knownHosts, `[${sshd.host}]:${sshd.port} ${type} ${blob}\n`);
-      const r = await nodeRun('ssh.js', sshd.host, String(sshd.port), TEST_USER.name, TEST_USER.password, knownHosts);
+      const r = await nodeRun('login.js', 'ssh', sshd.host, String(sshd.port), TEST_USER.name, TEST_USER.password, knownHosts);
+      expect(r.stdout + r.stderr, `sshd: ${sshd.log()}`).not.toContain('"error"');
       expect(r.stderr, sshd.log()).toBe('');
-      const out = JSON.parse(r.stdout) as { driver?: string; response?: string; error?: string };
-      expect(out.error).toBeUndefined();
+      const out = JSON.parse(r.stdout) as { driver?: string; response?: string };
       expect(out.response).toContain('Version');
     } finally {
       await sshd.stop();

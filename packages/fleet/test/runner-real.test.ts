@@ -1,25 +1,24 @@
-// The runner against real servers on 127.0.0.1: busybox telnetd (fake IOS script),
-// OpenSSH sshd (fake IOS CLI) with password, key file and ssh-agent logins, and a
-// closed port for the partial-failure case.
+// The runner against real servers on 127.0.0.1: busybox telnetd and OpenSSH sshd
+// running the test device (a virtual IOS router), with password, key file and
+// ssh-agent logins, and a closed port for the partial-failure case.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allDrivers } from '@netx/drivers';
+import { iosShowVersion } from '@netx/transport-dummy';
 import { SshTransport } from '@netx/transport-ssh';
 import { TelnetTransport } from '@netx/transport-telnet';
 import { agentAccounts, buildInventory, envAccounts, fileAccounts, runFleet, type HostResult } from '../src/index.js';
-import { fakeIosCommand, freePort, generateKey, startAgent, startSshd, startTelnetd, TELNET_ACCOUNT, TELNET_DEVICE, TEST_USER, type Sshd, type Telnetd } from './helpers/servers.js';
+import { freePort, generateKey, startAgent, startSshd, startTelnetd, TELNET_ACCOUNT, TELNET_DEVICE, TEST_USER, ttyDeviceCommand, ttyDeviceProgram, type Sshd, type Telnetd } from './helpers/servers.js';
 
 const byHost = (rs: readonly HostResult[]) => Object.fromEntries(rs.map((r) => [r.host, r]));
 
 describe('telnet: busybox telnetd', () => {
   let d: Telnetd;
   beforeAll(async () => {
-    d = await startTelnetd({
-      loginProgram: TELNET_DEVICE,
-      env: { NETX_DEVICE_LOGIN: 'a3', NETX_DEVICE_USER: TELNET_ACCOUNT.user, NETX_DEVICE_PASSWORD: TELNET_ACCOUNT.password, NETX_DEVICE_ENABLE_PASSWORD: TELNET_ACCOUNT.enable },
-    });
+    // A device without `terminal length`: the runner's autoInit warning.
+    d = await startTelnetd(ttyDeviceProgram({ ...TELNET_DEVICE, unknownCommands: ['terminal length 0'] }));
   });
   afterAll(async () => {
     await d?.stop();
@@ -35,13 +34,9 @@ describe('telnet: busybox telnetd', () => {
     const r = byHost(results);
     for (const h of ['t1', 't2', 't3']) {
       expect(r[h], d.stderr()).toMatchObject({ ok: true, driver: 'ios', attempts: 1 });
-      expect(r[h]!.outputs[0]!.output.split('\n')).toEqual([
-        'Cisco IOS Software, C2900 Software (C2900-UNIVERSALK9-M), Version 15.1(4)M4, RELEASE SOFTWARE (fc1)',
-        'Technical Support: http://www.cisco.com/techsupport',
-        'netx-rtr1 uptime is 1 week, 2 days',
-      ]);
+      expect(r[h]!.outputs[0]!.output.split('\n')).toEqual(iosShowVersion('netx-rtr1').trimEnd().split('\n'));
       expect(r[h]!.timings.connectMs).toBeGreaterThanOrEqual(0);
-      // The script knows no `terminal length 0`: a warning, not a failure.
+      // The device knows no `terminal length 0`: a warning, not a failure.
       expect(r[h]!.warnings).toEqual([expect.stringMatching(/^autoInit: the device rejected its terminal set-up \(.*\); paged output is answered as it comes\.$/)]);
     }
     expect(r.down).toMatchObject({ ok: false, attempts: 2, error: { code: 'NETX_CONNECTION', name: 'ConnectionError' } });
@@ -55,7 +50,7 @@ describe('ssh: OpenSSH sshd', () => {
   let dir: string;
   let key: string;
   beforeAll(async () => {
-    sshd = await startSshd({ forceCommand: fakeIosCommand('--hostname', 'r9', '--enable', 'en-secret') });
+    sshd = await startSshd({ forceCommand: ttyDeviceCommand({ hostname: 'r9', enablePassword: 'en-secret' }) });
     dir = mkdtempSync(join(tmpdir(), 'netx-fleet-ssh-'));
     const pair = generateKey(dir, 'id_ed25519', 'ed25519');
     sshd.authorize(TEST_USER.name, pair.publicLine);

@@ -1,5 +1,5 @@
 // AbortSignal on every step of a Protocol over SshTransport, against a real sshd
-// (the fake IOS CLI with an app-level login behind it) reached through a TCP tap
+// (the test device, a virtual IOS, with an app-level login behind it) reached through a TCP tap
 // that sees every client connection close: connect (a server that never sends its
 // SSH identification), login, execute, expect, and the session's own signal. Each
 // step rejects with AbortedError, the transport is closed, the tap saw the close,
@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortedError, Account, Protocol } from '@netx/core';
 import { abortWhenSeen, expectAbortedStep, liveResources, startTcpTap, whenResourcesBackTo, withDeadline, type TcpTap } from '@netx/transport-test-kit';
 import { SshTransport } from '../src/index.js';
-import { fakeIosCommand, startSshd, TEST_USER, type Sshd } from './helpers/sshd.js';
+import { ttyDeviceCommand } from './device/tty-device.js';
+import { startSshd, TEST_USER, type Sshd } from './helpers/sshd.js';
 
 const sshAccount = new Account({ name: TEST_USER.name, password: TEST_USER.password });
 const appAccount = new Account({ name: 'admin', password: 'app-pw-7' });
@@ -21,7 +22,7 @@ let tap: TcpTap;
 let silent: TcpTap;
 let dir: string;
 beforeAll(async () => {
-  sshd = await startSshd({ forceCommand: fakeIosCommand('--app-login', 'admin:app-pw-7') });
+  sshd = await startSshd({ forceCommand: ttyDeviceCommand({ login: 'username+password', username: 'admin', password: 'app-pw-7' }) });
   tap = await startTcpTap({ host: sshd.host, port: sshd.port });
   silent = await startTcpTap();
   dir = mkdtempSync(join(tmpdir(), 'netx-abort-'));

@@ -183,11 +183,11 @@ describe('after login', () => {
     await transport.protocolAuthenticate(account, authContext());
     await session.expect(/r1>$/);
     await transport.write(enc('show term\r'));
-    expect(await session.expect(/r1>$/)).toContain('TERM=vt100 cols=132 rows=40');
+    expect(await session.expect(/r1>$/)).toContain('Type: "vt100"\r\nLength: 40 lines, Width: 132 columns');
     transport.resize(100, 30);
     // The window-change request and the next command travel in order on one connection.
     await transport.write(enc('show term\r'));
-    expect(await session.expect(/r1>$/)).toContain('cols=100 rows=30');
+    expect(await session.expect(/r1>$/)).toContain('Length: 30 lines, Width: 100 columns');
     await transport.close();
   });
 });

@@ -8,7 +8,8 @@ import { Account, ConnectionError, HostKeyError, LoginFailure } from '@netx/core
 import { SshTransport, type JumpHost } from '../src/index.js';
 import { authContext, createSession } from './helpers/session.js';
 import { startKbdServer } from './helpers/kbd-server.js';
-import { fakeIosCommand, freePort, startSshd, TEST_USER, type Sshd } from './helpers/sshd.js';
+import { ttyDeviceCommand } from './device/tty-device.js';
+import { freePort, startSshd, TEST_USER, type Sshd } from './helpers/sshd.js';
 
 let bastion: Sshd;
 let device: Sshd;
@@ -17,7 +18,7 @@ let knownHosts: string;
 const account = new Account({ name: TEST_USER.name, password: TEST_USER.password });
 
 beforeAll(async () => {
-  [bastion, device] = await Promise.all([startSshd(), startSshd({ forceCommand: fakeIosCommand('--hostname', 'r2') })]);
+  [bastion, device] = await Promise.all([startSshd(), startSshd({ forceCommand: ttyDeviceCommand({ hostname: 'r2' }) })]);
   dir = mkdtempSync(join(tmpdir(), 'netx-jump-'));
   knownHosts = join(dir, 'known_hosts');
   const line = (s: Sshd) => `[127.0.0.1]:${s.port} ssh-ed25519 ${s.hostKeys.ed25519.blob.toString('base64')}`;

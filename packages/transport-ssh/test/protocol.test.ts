@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Account, ConnectionError, LoginFailure, Protocol, type AccountFactory } from '@netx/core';
 import { SshTransport } from '../src/index.js';
 import { startKbdServer, type KbdServer } from './helpers/kbd-server.js';
-import { fakeIosCommand, startSshd, TEST_USER, type Sshd } from './helpers/sshd.js';
+import { ttyDeviceCommand } from './device/tty-device.js';
+import { startSshd, TEST_USER, type Sshd } from './helpers/sshd.js';
 
 const sshAccount = new Account({ name: TEST_USER.name, password: TEST_USER.password });
 const appAccount = new Account({ name: 'admin', password: 'app-pw-7', password2: 'en-secret-3' });
@@ -16,7 +17,7 @@ const appAccount = new Account({ name: 'admin', password: 'app-pw-7', password2:
 let sshd: Sshd;
 let dir: string;
 beforeAll(async () => {
-  sshd = await startSshd({ banner: 'Lab router r1. Authorised use only.\n', forceCommand: fakeIosCommand('--app-login', 'admin:app-pw-7', '--enable', 'en-secret-3') });
+  sshd = await startSshd({ banner: 'Lab router r1. Authorised use only.\n', forceCommand: ttyDeviceCommand({ login: 'username+password', username: 'admin', password: 'app-pw-7', enablePassword: 'en-secret-3' }) });
   dir = mkdtempSync(join(tmpdir(), 'netx-proto-'));
 });
 afterAll(async () => {
@@ -72,7 +73,7 @@ describe('Protocol over SshTransport and a real sshd', () => {
     expect(conn.isAppAuthorized()).toBe(true);
     expect(seen).toMatch(/Password: \r\nr1#$/);
     const { response } = await conn.execute('show term');
-    expect(response).toContain('TERM=dumb');
+    expect(response).toContain('Type: "dumb"');
     expect(debug.join('\n')).not.toContain('en-secret-3');
     await conn.close();
   });

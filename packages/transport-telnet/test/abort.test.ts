@@ -1,23 +1,22 @@
 // AbortSignal on every step of a Protocol over TelnetTransport, against a real
-// busybox telnetd running the device CLI (test/fixtures/fake-device.sh, Username: +
-// Password:), reached through a TCP tap that sees every client connection close:
+// busybox telnetd running the test device (a virtual IOS router, transport-ssh/test/device;
+// Username: + Password:), reached through a TCP tap that sees every client connection close:
 // connect, login, execute, expect, and the session's own signal. Each step rejects
 // with AbortedError, the transport is closed, the tap saw the close, and the process
 // holds no more sockets or timers than before.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortedError, Account, Protocol } from '@netx/core';
 import { abortWhenSeen, expectAbortedStep, liveResources, startTcpTap, whenResourcesBackTo, withDeadline, type TcpTap } from '@netx/transport-test-kit';
 import { TelnetTransport } from '../src/index.js';
+import { ttyDeviceProgram } from '../../transport-ssh/test/device/tty-device.js';
 import { startTelnetd, type Telnetd } from './helpers/telnetd.js';
 
-const DEVICE = fileURLToPath(new URL('./fixtures/fake-device.sh', import.meta.url));
 const account = new Account({ name: 'admin', password: 'secret' });
 
 let telnetd: Telnetd;
 let tap: TcpTap;
 beforeAll(async () => {
-  telnetd = await startTelnetd({ loginProgram: DEVICE, env: { NETX_DEVICE_LOGIN: 'a3', NETX_DEVICE_USER: 'admin', NETX_DEVICE_PASSWORD: 'secret' } });
+  telnetd = await startTelnetd(ttyDeviceProgram({ hostname: 'netx-rtr1', login: 'username+password', username: 'admin', password: 'secret' }));
   tap = await startTcpTap({ host: telnetd.host, port: telnetd.port });
 });
 afterAll(async () => {

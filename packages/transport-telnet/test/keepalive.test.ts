@@ -2,11 +2,11 @@
 // session clock (a ManualClock here, the sockets are real). A server that answers
 // and then falls silent is ended; one that never answers (busybox telnetd) is kept
 // warm and never ended.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TimeoutError } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { TelnetTransport } from '../src/index.js';
+import { ttyDeviceProgram } from '../../transport-ssh/test/device/tty-device.js';
 import { createTestSession, latin1, type TestSession } from './helpers/session.js';
 import { startTelnetSim, type SimPeer, type TelnetSim } from './helpers/telnet-sim.js';
 import { startTelnetd, type Telnetd } from './helpers/telnetd.js';
@@ -134,10 +134,9 @@ describe('telnet keepalive (DO TIMING-MARK)', () => {
 });
 
 describe('telnet keepalive against busybox telnetd (which ignores TIMING-MARK)', () => {
-  const DEVICE = fileURLToPath(new URL('./fixtures/fake-device.sh', import.meta.url));
   let d: Telnetd;
   beforeAll(async () => {
-    d = await startTelnetd({ loginProgram: DEVICE, env: { NETX_DEVICE_LOGIN: 'a1', NETX_DEVICE_PASSWORD: 'secret' } });
+    d = await startTelnetd(ttyDeviceProgram({ hostname: 'netx-rtr1', login: 'password', password: 'secret' }));
   });
   afterAll(async () => {
     await d?.stop();

@@ -1,22 +1,18 @@
 // Logins through @netx/core's Protocol over a real busybox telnetd: Telnet has no
 // protocol-level auth, so every login here is the app-level state machine answering
-// the device CLI's prompts (test/fixtures/fake-device.sh).
-import { fileURLToPath } from 'node:url';
+// the test device's prompts (a virtual IOS router, transport-ssh/test/device).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Account, ConnectionError, LoginFailure, Protocol } from '@netx/core';
 import { TelnetTransport } from '../src/index.js';
+import { ttyDeviceProgram, type TestDeviceSpec } from '../../transport-ssh/test/device/tty-device.js';
 import { startTelnetd, type Telnetd } from './helpers/telnetd.js';
 
-const DEVICE = fileURLToPath(new URL('./fixtures/fake-device.sh', import.meta.url));
 const account = new Account({ name: 'admin', password: 'secret', password2: 'enable-secret' });
 
-function device(env: Record<string, string>) {
+function device(spec: TestDeviceSpec) {
   let d: Telnetd;
   beforeAll(async () => {
-    d = await startTelnetd({
-      loginProgram: DEVICE,
-      env: { NETX_DEVICE_USER: 'admin', NETX_DEVICE_PASSWORD: 'secret', NETX_DEVICE_ENABLE_PASSWORD: 'enable-secret', ...env },
-    });
+    d = await startTelnetd(ttyDeviceProgram({ hostname: 'netx-rtr1', username: 'admin', password: 'secret', enablePassword: 'enable-secret', ...spec }));
   });
   afterAll(async () => {
     await d?.stop();
@@ -32,7 +28,7 @@ async function connect(d: Telnetd): Promise<Protocol> {
 
 describe('Protocol over telnet: app-level logins', () => {
   describe('a1 (password only)', () => {
-    const d = device({ NETX_DEVICE_LOGIN: 'a1' });
+    const d = device({ login: 'password' });
     it('login() answers Password: and reaches the prompt', async () => {
       const conn = await connect(d());
       expect(conn.getDriver().name).toBeDefined();
@@ -40,7 +36,7 @@ describe('Protocol over telnet: app-level logins', () => {
       expect(conn.isProtocolAuthenticated()).toBe(true);
       expect(conn.isAppAuthenticated()).toBe(true);
       const { response } = await conn.execute('show version');
-      expect(response).toContain('Version 15.1(4)M4');
+      expect(response).toContain('Version 15.7(3)M8');
       await conn.close();
     });
 
@@ -54,7 +50,7 @@ describe('Protocol over telnet: app-level logins', () => {
   });
 
   describe('a3: the device hangs up mid-command', () => {
-    const d = device({ NETX_DEVICE_LOGIN: 'a3' });
+    const d = device({ login: 'username+password' });
     it('execute() ends with ConnectionError instead of waiting', async () => {
       const conn = await connect(d());
       await conn.login(account);
@@ -65,7 +61,7 @@ describe('Protocol over telnet: app-level logins', () => {
   });
 
   describe('a2 (username only)', () => {
-    const d = device({ NETX_DEVICE_LOGIN: 'a2' });
+    const d = device({ login: 'username' });
     it('login() answers Username: and reaches the prompt', async () => {
       const conn = await connect(d());
       await conn.login(new Account({ name: 'admin' }));
@@ -77,7 +73,7 @@ describe('Protocol over telnet: app-level logins', () => {
   });
 
   describe('a3 (username + password) with A1 enable (password)', () => {
-    const d = device({ NETX_DEVICE_LOGIN: 'a3', NETX_DEVICE_ENABLE: 'A1' });
+    const d = device({ login: 'username+password' });
     it('login(), then enable + appAuthorize() with password2', async () => {
       const conn = await connect(d());
       await conn.login(account);
@@ -88,7 +84,7 @@ describe('Protocol over telnet: app-level logins', () => {
       // the device now shows the privileged prompt
       expect((await conn.expectPrompt()).match[0]).toMatch(/netx-rtr1#$/);
       const { response } = await conn.execute('show version');
-      expect(response).toContain('Version 15.1(4)M4');
+      expect(response).toContain('Version 15.7(3)M8');
       await conn.close();
     });
 
@@ -104,7 +100,7 @@ describe('Protocol over telnet: app-level logins', () => {
   });
 
   describe('a3 with A3 enable (username + password)', () => {
-    const d = device({ NETX_DEVICE_LOGIN: 'a3', NETX_DEVICE_ENABLE: 'A3' });
+    const d = device({ login: 'username+password', enableUsername: 'admin' });
     it('appAuthorize() answers Username: and Password:', async () => {
       const conn = await connect(d());
       await conn.login(account);
@@ -113,7 +109,7 @@ describe('Protocol over telnet: app-level logins', () => {
       expect(conn.isAppAuthorized()).toBe(true);
       expect((await conn.expectPrompt()).match[0]).toMatch(/netx-rtr1#$/);
       const { response } = await conn.execute('show terminal');
-      expect(response).toContain('Size: 24 80');
+      expect(response).toContain('Length: 24 lines, Width: 80 columns');
       await conn.close();
     });
   });

@@ -1,15 +1,14 @@
-// The transport against a real busybox telnetd whose login program is a small
-// device CLI (test/fixtures/fake-device.sh). These tests drive the login by hand
+// The transport against a real busybox telnetd whose login program is the test
+// device, a virtual IOS router (transport-ssh/test/device). These tests drive the login by hand
 // (read the prompt, write the answer) to check the bytes the transport delivers;
 // protocol-login.test.ts does the same logins through core's Protocol.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError } from '@netx/core';
 import { TelnetTransport } from '../src/index.js';
+import { ttyDeviceProgram, type TestDeviceSpec } from '../../transport-ssh/test/device/tty-device.js';
 import { createTestSession, latin1, type TestSession } from './helpers/session.js';
 import { startTelnetd, type Telnetd } from './helpers/telnetd.js';
 
-const DEVICE = fileURLToPath(new URL('./fixtures/fake-device.sh', import.meta.url));
 const PROMPT = /netx-rtr1[>#]$/;
 const USER = 'admin';
 const PASSWORD = 'secret';
@@ -28,10 +27,10 @@ async function open(d: Telnetd, size = { columns: 80, rows: 24 }): Promise<Conn>
   return { t, s, send: (line) => t.write(latin1(`${line}\r`)) };
 }
 
-function device(env: Record<string, string>) {
+function device(spec: TestDeviceSpec) {
   let d: Telnetd;
   beforeAll(async () => {
-    d = await startTelnetd({ loginProgram: DEVICE, env: { NETX_DEVICE_USER: USER, NETX_DEVICE_PASSWORD: PASSWORD, NETX_DEVICE_ENABLE_PASSWORD: ENABLE, ...env } });
+    d = await startTelnetd(ttyDeviceProgram({ hostname: 'netx-rtr1', username: USER, password: PASSWORD, enablePassword: ENABLE, ...spec }));
   });
   afterAll(async () => {
     await d?.stop();
@@ -40,7 +39,7 @@ function device(env: Record<string, string>) {
 }
 
 describe('busybox telnetd, a1: password only', () => {
-  const d = device({ NETX_DEVICE_LOGIN: 'a1' });
+  const d = device({ login: 'password' });
   it('logs in with the password and reaches the prompt', async () => {
     const c = await open(d());
     const before = await c.s.expect(/Password: $|Password: /);
@@ -52,12 +51,12 @@ describe('busybox telnetd, a1: password only', () => {
     await c.t.close();
   });
 
-  it('a wrong password gets "% Authentication failed" and a new Password: prompt', async () => {
+  it('a wrong password gets a new Password: prompt (no text, as an IOS line password)', async () => {
     const c = await open(d());
     await c.s.expect(/Password: /);
     await c.send('wrong');
     const failed = await c.s.expect(/Password: /);
-    expect(failed).toContain('% Authentication failed');
+    expect(failed).toBe('\r\n');
     await c.send(PASSWORD);
     await c.s.expect(/netx-rtr1>/);
     await c.t.close();
@@ -65,7 +64,7 @@ describe('busybox telnetd, a1: password only', () => {
 });
 
 describe('busybox telnetd, a2: username only', () => {
-  const d = device({ NETX_DEVICE_LOGIN: 'a2' });
+  const d = device({ login: 'username' });
   it('logs in with the user name; the name is echoed, CR LF shaped', async () => {
     const c = await open(d());
     await c.s.expect(/Username: /);
@@ -78,7 +77,7 @@ describe('busybox telnetd, a2: username only', () => {
 });
 
 describe('busybox telnetd, a3 + A1: username and password, enable asks a password', () => {
-  const d = device({ NETX_DEVICE_LOGIN: 'a3', NETX_DEVICE_ENABLE: 'A1' });
+  const d = device({ login: 'username+password' });
 
   async function login(): Promise<Conn> {
     const c = await open(d());
@@ -99,8 +98,8 @@ describe('busybox telnetd, a3 + A1: username and password, enable asks a passwor
     await c.send('show version');
     const out = await c.s.expect(/netx-rtr1#/);
     expect(out.startsWith('show version\r\n')).toBe(true);
-    expect(out).toContain('Version 15.1(4)M4');
-    expect(out.endsWith('uptime is 1 week, 2 days\r\n')).toBe(true);
+    expect(out).toContain('Version 15.7(3)M8');
+    expect(out.endsWith('Configuration register is 0x2102\r\n')).toBe(true);
     expect(c.s.text()).not.toContain(ENABLE);
     await c.send('exit');
     // the device hanging up is a clean close, reported once
@@ -116,7 +115,7 @@ describe('busybox telnetd, a3 + A1: username and password, enable asks a passwor
     await c.s.expect(/Password: /);
     await c.send('nope');
     const failed = await c.s.expect(/Username: /);
-    expect(failed).toContain('% Authentication failed');
+    expect(failed).toContain('% Login invalid');
     await c.send(USER);
     await c.s.expect(/Password: /);
     await c.send(PASSWORD);
@@ -124,13 +123,13 @@ describe('busybox telnetd, a3 + A1: username and password, enable asks a passwor
     await c.t.close();
   });
 
-  it('a wrong enable password gets "% Authentication failed" and another Password:', async () => {
+  it('a wrong enable password gets another Password: (IOS asks again without a word)', async () => {
     const c = await login();
     await c.send('enable');
     await c.s.expect(/Password: /);
     await c.send('bad-enable');
     const failed = await c.s.expect(/Password: /);
-    expect(failed).toContain('% Authentication failed');
+    expect(failed).toBe('\r\n');
     await c.send(ENABLE);
     await c.s.expect(/netx-rtr1#/);
     await c.t.close();
@@ -144,10 +143,10 @@ describe('busybox telnetd, a3 + A1: username and password, enable asks a passwor
     await c.send(PASSWORD);
     await c.s.expect(/netx-rtr1>/);
     await c.send('show terminal');
-    expect(await c.s.expect(PROMPT_GT)).toContain('Size: 30 100');
+    expect(await c.s.expect(PROMPT_GT)).toContain('Length: 30 lines, Width: 100 columns');
     c.t.resize(132, 48);
     await c.send('show terminal');
-    expect(await c.s.expect(PROMPT_GT)).toContain('Size: 48 132');
+    expect(await c.s.expect(PROMPT_GT)).toContain('Length: 48 lines, Width: 132 columns');
     await c.t.close();
   });
 
@@ -167,7 +166,7 @@ describe('busybox telnetd, a3 + A1: username and password, enable asks a passwor
 const PROMPT_GT = /netx-rtr1>/;
 
 describe('busybox telnetd, a3 + A3: enable asks username and password', () => {
-  const d = device({ NETX_DEVICE_LOGIN: 'a3', NETX_DEVICE_ENABLE: 'A3' });
+  const d = device({ login: 'username+password', enableUsername: USER });
   it('authorizes with user name and enable password', async () => {
     const c = await open(d());
     await c.s.expect(/Username: /);

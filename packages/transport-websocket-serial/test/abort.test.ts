@@ -1,5 +1,5 @@
 // AbortSignal on every step of a Protocol over WebSocketSerialTransport, against the
-// real websockify bridging to the test CLI device, reached through a TCP tap that
+// real websockify bridging to the test device on TCP, reached through a TCP tap that
 // sees every client connection close: connect (a server that never answers the
 // upgrade), login, execute, expect, and the session's own signal. Each step rejects
 // with AbortedError, the transport is closed, the tap saw the close, and the process
@@ -8,17 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortedError, Account, Protocol } from '@netx/core';
 import { abortWhenSeen, expectAbortedStep, liveResources, startTcpTap, whenResourcesBackTo, withDeadline, type TcpTap } from '@netx/transport-test-kit';
 import { WebSocketSerialTransport } from '../src/index.js';
-import { startCliDevice, type CliDevice } from './helpers/cli-device.js';
+import { startSerialDevice, type SerialDevice } from './helpers/serial-device.js';
 import { startWebsockify, type Websockify } from './helpers/websockify.js';
 
 const account = new Account({ name: 'admin', password: 'secret' });
 
-let device: CliDevice;
+let device: SerialDevice;
 let websockify: Websockify;
 let tap: TcpTap;
 let silent: TcpTap;
 beforeAll(async () => {
-  device = await startCliDevice();
+  device = await startSerialDevice();
   websockify = await startWebsockify({ target: { host: '127.0.0.1', port: device.port } });
   tap = await startTcpTap({ host: '127.0.0.1', port: websockify.port });
   silent = await startTcpTap();

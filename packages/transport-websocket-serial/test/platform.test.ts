@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { ttydAuthToken, WebSocketSerialTransport, type WebSocketSerialOptions } from '../src/index.js';
 import type { WebSocketConstructor } from '../src/wire/web-wire.js';
-import { SHOW_VERSION, startCliDevice, type CliDevice } from './helpers/cli-device.js';
+import { SHOW_VERSION, startSerialDevice, type SerialDevice } from './helpers/serial-device.js';
 import { execute, login } from './helpers/dialog.js';
 import { freePort } from './helpers/ports.js';
 import { createSession, enc } from './helpers/session.js';
@@ -22,12 +22,12 @@ import { startWsConsole } from './helpers/ws-console.js';
 const WhatwgWebSocket = WebSocket as unknown as WebSocketConstructor;
 const platform = (options: WebSocketSerialOptions = {}) => new WebSocketSerialTransport({ ...options, webSocket: WhatwgWebSocket });
 
-let device: CliDevice;
+let device: SerialDevice;
 let bridge: Websockify;
 const stops: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
-  device = await startCliDevice();
+  device = await startSerialDevice();
   bridge = await startWebsockify({ target: { host: '127.0.0.1', port: device.port } });
 });
 afterEach(async () => {
@@ -66,7 +66,7 @@ describe('a WHATWG-style WebSocket class (webSocket: WebSocketClass)', () => {
     const s = createSession({ host: '127.0.0.1', port: bridge.port });
     await t.connect(s);
     expect(await login(t, s)).toMatch(/r1>$/);
-    expect(await execute(t, s, 'show version')).toContain(SHOW_VERSION.split('\r\n')[0]);
+    expect(await execute(t, s, 'show version')).toContain(SHOW_VERSION.split('\n')[0]);
     expect(s.debugLines.some((l) => /opening ws:\/\/127\.0\.0\.1:\d+\/ \(framing raw, platform WebSocket\)/.test(l))).toBe(true);
     await t.close();
     expect(await s.closed).toBeUndefined();
@@ -82,7 +82,7 @@ describe('a WHATWG-style WebSocket class (webSocket: WebSocketClass)', () => {
     expect(await login(t, s)).toMatch(/r1>$/);
     t.resize(120, 40);
     // The next round trip proves the resize (sent before it) arrived.
-    expect(await execute(t, s, 'show version')).toContain('Version 15.2(4)M7');
+    expect(await execute(t, s, 'show version')).toContain('Version 15.7(3)M8');
     expect(sim.inits).toEqual([{ AuthToken: token, columns: 100, rows: 30 }]);
     expect(sim.resizes).toEqual([{ columns: 120, rows: 40 }]);
     await t.close();
@@ -142,7 +142,7 @@ describe("Node's own WebSocket (--experimental-websocket, as on Node 22+)", () =
     const result = JSON.parse(stdout) as { platformWebSocket: string; keepalive: boolean; response: string; debug: string[] };
     expect(result.platformWebSocket).toBe('function');
     expect(result.keepalive).toBe(false);
-    expect(result.response).toContain(SHOW_VERSION.split('\r\n')[0]);
+    expect(result.response).toContain(SHOW_VERSION.split('\n')[0]);
     expect(result.debug.some((l) => /framing raw, platform WebSocket/.test(l))).toBe(true);
   });
 });

@@ -4,18 +4,18 @@ import { Account, ConnectionError, InvalidCommandError, LoginFailure, Protocol, 
 import { flushMicrotasks, ManualClock } from '@netx/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ttydAuthToken, WebSocketSerialTransport, type WebSocketSerialOptions } from '../src/index.js';
-import { startCliDevice, type CliDevice } from './helpers/cli-device.js';
+import { startSerialDevice, type SerialDevice } from './helpers/serial-device.js';
 import { startWebsockify, type Websockify } from './helpers/websockify.js';
 import { startWsConsole, type WsConsole } from './helpers/ws-console.js';
 
 const token = ttydAuthToken('console', 'c0nsole');
 const account = new Account({ name: 'admin', password: 'secret', password2: 'enable-pw' });
-let device: CliDevice;
+let device: SerialDevice;
 let websockify: Websockify;
 let ttydSim: WsConsole;
 
 beforeAll(async () => {
-  device = await startCliDevice();
+  device = await startSerialDevice();
   const target = { host: '127.0.0.1', port: device.port };
   websockify = await startWebsockify({ target });
   ttydSim = await startWsConsole({ framing: 'ttyd', target, authToken: token });
@@ -45,7 +45,7 @@ for (const peer of peers) {
       await conn.login(account);
       expect(conn.isAppAuthenticated()).toBe(true);
       const { response } = await conn.execute('show version');
-      expect(response).toContain('Version 15.2(4)M7');
+      expect(response).toContain('Version 15.7(3)M8');
       // The generic driver does not know 'enable'; it answers the password prompt enable raises.
       await conn.send('enable\r');
       await conn.appAuthorize(account);

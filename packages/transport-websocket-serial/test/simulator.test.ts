@@ -1,23 +1,23 @@
-// Against the in-repo WebSocket consoles (ttyd framing and raw), bridging to the test CLI.
+// Against the in-repo WebSocket consoles (ttyd framing and raw), bridging to the test device on TCP (helpers/serial-device.ts).
 import os from 'node:os';
 import { ConnectionError, ErrorCodes, LoginFailure, ProtocolError, TimeoutError } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ttydAuthToken, WebSocketSerialTransport } from '../src/index.js';
-import { startCliDevice, type CliDevice } from './helpers/cli-device.js';
+import { startSerialDevice, type SerialDevice } from './helpers/serial-device.js';
 import { enable, execute, login } from './helpers/dialog.js';
 import { frame, startScriptedServer, type ScriptedServer } from './helpers/scripted-server.js';
 import { createSession, enc } from './helpers/session.js';
 import { makeSelfSignedCert } from './helpers/tls.js';
 import { startWsConsole, type WsConsole } from './helpers/ws-console.js';
 
-let device: CliDevice;
+let device: SerialDevice;
 const stops: Array<() => Promise<void>> = [];
 const token = ttydAuthToken('console', 'c0nsole');
 
 beforeAll(async () => {
-  device = await startCliDevice();
+  device = await startSerialDevice();
 });
 afterEach(async () => {
   await Promise.all(stops.splice(0).map((s) => s()));
@@ -79,7 +79,7 @@ describe('ttyd framing against the ttyd simulator', () => {
     expect(sim.inits).toEqual([{ AuthToken: token, columns: 132, rows: 40 }]);
     expect(sim.upgrades[0]?.url).toBe('/ws');
     expect(sim.upgrades[0]?.headers['sec-websocket-protocol']).toBe('tty');
-    expect(await execute(t, s, 'show version')).toContain('Version 15.2(4)M7');
+    expect(await execute(t, s, 'show version')).toContain('Version 15.7(3)M8');
     expect(await enable(t, s, 'enable-pw')).toMatch(/r1#$/);
     // The title and preferences messages were ignored, not shown as output.
     expect(s.text()).not.toContain('netx-sim');

@@ -1,17 +1,17 @@
-// Against the real websockify (Debian package), bridging to the test CLI on TCP.
+// Against the real websockify (Debian package), bridging to the test device on TCP.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConnectionError, isNetxError, LoginFailure } from '@netx/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketSerialTransport } from '../src/index.js';
-import { SHOW_VERSION, startCliDevice, type CliDevice } from './helpers/cli-device.js';
+import { SHOW_VERSION, startSerialDevice, type SerialDevice } from './helpers/serial-device.js';
 import { enable, execute, login } from './helpers/dialog.js';
 import { freePort } from './helpers/ports.js';
 import { createSession, enc } from './helpers/session.js';
 import { makeSelfSignedCert, type SelfSigned } from './helpers/tls.js';
 import { startWebsockify, type Websockify } from './helpers/websockify.js';
 
-let device: CliDevice;
+let device: SerialDevice;
 let plain: Websockify;
 let cert: SelfSigned;
 let secure: Websockify;
@@ -19,7 +19,7 @@ let basicAuth: Websockify;
 let tokens: Websockify;
 
 beforeAll(async () => {
-  device = await startCliDevice();
+  device = await startSerialDevice();
   const target = { host: '127.0.0.1', port: device.port };
   cert = makeSelfSignedCert();
   const tokenFile = join(cert.dir, 'tokens');
@@ -47,7 +47,7 @@ describe('websockify (real) + raw framing', () => {
     await t.connect(s);
     expect(await login(t, s)).toMatch(/r1>$/);
     const out = await execute(t, s, 'show version');
-    expect(out).toContain(SHOW_VERSION.split('\r\n')[0]);
+    expect(out).toContain(SHOW_VERSION.split('\n')[0]);
     expect(await enable(t, s, 'enable-pw')).toMatch(/r1#$/);
     expect(await execute(t, s, 'show nonsense')).toContain("% Invalid input detected at '^' marker.");
     await t.close();
@@ -69,7 +69,7 @@ describe('websockify (real) + raw framing', () => {
     const s = createSession({ host: '127.0.0.1', port: plain.port });
     await t.connect(s);
     expect(t.capabilities.protocolAuth).toBe(false);
-    expect(await login(t, s, 'admin', 'wrong')).toMatch(/% Login invalid\r\n\r\nUsername: $/);
+    expect(await login(t, s, 'admin', 'wrong')).toMatch(/% Login invalid\r\nUsername: $/);
     await t.close(true);
   });
 
@@ -100,7 +100,7 @@ describe('websockify (real) + raw framing', () => {
     const s = createSession({ host: '127.0.0.1', port: plain.port });
     await t.connect(s);
     await login(t, s);
-    // latin1 bytes above 0x7f echo back unchanged from the CLI's line editor.
+    // latin1 bytes above 0x7f echo back unchanged from the device's line editor.
     await t.write(new Uint8Array([0x65, 0x63, 0x68, 0x6f, 0x20, 0xe9, 0xff, 0x0d]));
     const out = await s.waitFor(/r1>$/);
     expect(out).toContain('echo \u00e9\u00ff');
@@ -122,7 +122,7 @@ describe('websockify (real) + wss with a self-signed certificate from openssl', 
     const s = createSession({ host: '127.0.0.1', port: secure.port });
     await t.connect(s);
     await login(t, s);
-    expect(await execute(t, s, 'show version')).toContain('Version 15.2(4)M7');
+    expect(await execute(t, s, 'show version')).toContain('Version 15.7(3)M8');
     await t.close();
   });
 

@@ -1,7 +1,8 @@
 // SSH benchmark: netx (Protocol over SshTransport) against the floor, a bare ssh2
 // shell channel doing the same reads, both on one loopback OpenSSH sshd whose
-// ForceCommand is the IOS-like test CLI of @netx/transport-ssh. Needs root (the
-// sshd harness creates the test users and runs sshd on a free port).
+// ForceCommand is the test device of @netx/transport-ssh's tests (a virtual IOS
+// router of @netx/virtual-device on the pty, one bundled `node` per login). Needs
+// root (the sshd harness creates the test users and runs sshd on a free port).
 //
 // Noise control, because the differences measured are tens of microseconds: the
 // clients run in alternation with the order swapped every round (ABBA), this

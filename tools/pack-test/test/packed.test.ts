@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSshd, TEST_USER } from '../../../packages/transport-ssh/test/helpers/sshd.js';
+import { ttyDeviceProgram } from '../../../packages/transport-ssh/test/device/tty-device.js';
 import { startTelnetd } from '../../../packages/transport-telnet/test/helpers/telnetd.js';
 import { CONSUMER, createConsumer, exec, installable, typecheck, type RunResult } from '../src/consumer.js';
 import { packAll, type PackResult } from '../src/pack.js';
-import { publishablePackages, REPO_ROOT, type Manifest } from '../src/workspace.js';
+import { publishablePackages, type Manifest } from '../src/workspace.js';
 
 const packages = publishablePackages();
 const PUBLISH_CHECKS = fileURLToPath(new URL('../src/publish-checks.mjs', import.meta.url));
-const FAKE_DEVICE = join(REPO_ROOT, 'packages/transport-telnet/test/fixtures/fake-device.sh');
 
 let work: string;
 let project: string;
@@ -104,15 +104,14 @@ describe('a fresh npm project with every tarball installed', () => {
   });
 
   it('logs into busybox telnetd, enables and runs show version', async () => {
-    const env = { NETX_DEVICE_USER: 'admin', NETX_DEVICE_PASSWORD: 'secret', NETX_DEVICE_ENABLE_PASSWORD: 'enable-secret' };
-    const d = await startTelnetd({ loginProgram: FAKE_DEVICE, env });
+    const d = await startTelnetd(ttyDeviceProgram({ login: 'username+password', username: 'admin', password: 'secret', enablePassword: 'enable-secret' }));
     try {
       const r = await nodeRun('login.js', 'telnet', d.host, String(d.port), 'admin', 'secret', 'enable-secret');
       expect(r.stdout + r.stderr, `telnetd: ${d.stderr()}`).not.toContain('"error"');
       expect(r.stderr, d.stderr()).toBe('');
       const out = JSON.parse(r.stdout) as { driver?: string; response?: string };
       expect(out.driver).toBe('ios');
-      expect(out.response).toContain('Version 15.1(4)M4');
+      expect(out.response).toContain('Version 15.7(3)M8');
     } finally {
       await d.stop();
     }

@@ -1,11 +1,17 @@
-// The real servers of the transport packages' tests, reused here: busybox telnetd
-// with the fake IOS shell script, OpenSSH sshd with the fake IOS Node CLI, ssh-agent.
-import { fileURLToPath } from 'node:url';
-
+// The real servers of the transport packages' tests, reused here: busybox telnetd and
+// OpenSSH sshd, both running the test device (a virtual IOS router on the pty), ssh-agent.
 export { startTelnetd, freePort, type Telnetd } from '../../../transport-telnet/test/helpers/telnetd.js';
-export { startSshd, fakeIosCommand, generateKey, TEST_USER, type Sshd } from '../../../transport-ssh/test/helpers/sshd.js';
+export { startSshd, generateKey, TEST_USER, type Sshd } from '../../../transport-ssh/test/helpers/sshd.js';
 export { startAgent, type TestAgent } from '../../../transport-ssh/test/helpers/agent.js';
+export { ttyDeviceCommand, ttyDeviceProgram, type TestDeviceSpec } from '../../../transport-ssh/test/device/tty-device.js';
 
-/** The telnet device script; behaviour through NETX_DEVICE_* variables (see the script). */
-export const TELNET_DEVICE = fileURLToPath(new URL('../../../transport-telnet/test/fixtures/fake-device.sh', import.meta.url));
 export const TELNET_ACCOUNT = { user: 'admin', password: 'secret', enable: 'enable-secret' } as const;
+
+/** The telnet device of these tests: netx-rtr1, Username: + Password:, enable with a secret. */
+export const TELNET_DEVICE = {
+  hostname: 'netx-rtr1',
+  login: 'username+password',
+  username: TELNET_ACCOUNT.user,
+  password: TELNET_ACCOUNT.password,
+  enablePassword: TELNET_ACCOUNT.enable,
+} as const;

@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ttyDeviceCommand } from '../device/tty-device.js';
 
 export const SSHD = '/usr/sbin/sshd';
 
@@ -14,13 +14,6 @@ export const SSHD = '/usr/sbin/sshd';
 export const TEST_USER = { name: 'netxtest', password: 'netx-Test-pw1' } as const;
 /** A user with an empty password: sshd lets it in with the 'none' method (PermitEmptyPasswords). */
 export const EMPTY_USER = { name: 'netxnone' } as const;
-
-export const FAKE_IOS = fileURLToPath(new URL('../fixtures/fake-ios.mjs', import.meta.url));
-
-/** argv for the IOS-like test CLI. */
-export function fakeIosCommand(...args: string[]): string[] {
-  return [process.execPath, FAKE_IOS, ...args];
-}
 
 export function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_\-./:=@%+,]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -102,7 +95,7 @@ export function generateKey(dir: string, name: string, type: KeyType, passphrase
 }
 
 export interface SshdOptions {
-  /** argv run for every session (ForceCommand, through the user's shell). Default: the fake IOS CLI. */
+  /** argv run for every session (ForceCommand, through the user's shell). Default: the test device (ttyDeviceCommand()). */
   forceCommand?: string[];
   /** Auth banner text (sshd `Banner`). Default none. */
   banner?: string;
@@ -148,7 +141,7 @@ async function startSshdIn(dir: string, options: SshdOptions): Promise<Sshd> {
   const authDir = join(dir, 'authorized_keys');
   mkdirSync(authDir, { mode: 0o755 });
   chmodSync(authDir, 0o755);
-  const command = (options.forceCommand ?? fakeIosCommand()).map(shellQuote).join(' ');
+  const command = (options.forceCommand ?? ttyDeviceCommand()).map(shellQuote).join(' ');
   if (options.banner !== undefined) writeFileSync(join(dir, 'banner.txt'), options.banner);
   // The port is probed free, then bound by sshd: another process may take it in between.
   // sshd then exits saying so, and the next try takes another port.

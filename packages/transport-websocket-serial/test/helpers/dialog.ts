@@ -1,4 +1,4 @@
-// The login / command dialog with the test CLI, driven straight on a transport.
+// The login / command dialog with the test device (helpers/serial-device.ts), driven straight on a transport.
 import type { Transport } from '@netx/core';
 import { enc, type TestSession } from './session.js';
 

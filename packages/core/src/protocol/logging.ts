@@ -83,6 +83,11 @@ export class ConversationLog {
     return this.stdout !== undefined || this.sink !== undefined;
   }
 
+  /** True while there is a sink that open() has not opened yet. */
+  get needsOpen(): boolean {
+    return this.sink !== undefined && !this.opened;
+  }
+
   /** Opens the sink (connect() calls it first): OutputError when it cannot be written. */
   async open(): Promise<void> {
     const sink = this.sink;

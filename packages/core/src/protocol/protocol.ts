@@ -106,7 +106,9 @@ export class Protocol implements DriverConnection {
 
   connect(host: string, port?: number, opts: StepOptions = {}): Promise<void> {
     return this.cancel.run('connect', opts.signal, async () => {
-      await this.log.open(); // a log that cannot be written fails here, before the device is reached
+      // A log that cannot be written fails here, before the device is reached. Without one
+      // the transport starts in this same turn (an abort right after connect() finds it opening).
+      if (this.log.needsOpen) await this.log.open();
       await this.link.connect(host, port, this.connectTimeout);
       const version = this.link.transport.getRemoteVersion();
       this.drivers.connected(version, this.link.transport.getBanner());

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AbortedError, Account, Protocol } from '@netx/core';
-import { abortWhenSeen, expectAbortedStep, liveResources, startTcpTap, whenResourcesBackTo, withDeadline, type TcpTap } from '@netx/transport-test-kit';
+import { Account, Protocol } from '@netx/core';
+import { abortStepTests, startTcpTap, type TcpTap } from '@netx/transport-test-kit';
 import { SshTransport } from '../src/index.js';
 import { ttyDeviceCommand } from './device/tty-device.js';
 import { startSshd, TEST_USER, type Sshd } from './helpers/sshd.js';
@@ -40,62 +40,14 @@ function open(options: { signal?: AbortSignal } = {}) {
   return { conn, transport };
 }
 
-async function loggedIn() {
-  const s = open();
-  await s.conn.connect(tap.host, tap.port);
-  await s.conn.login(sshAccount, { appAccount });
-  return s;
-}
-
 describe('AbortSignal over SSH (real sshd)', () => {
-  it('connect(): aborted while the server has not sent its identification', async () => {
-    const baseline = liveResources();
-    const s = open();
-    const ac = new AbortController();
-    const step = s.conn.connect(silent.host, silent.port, { signal: ac.signal });
-    await silent.whenAccepted(1);
-    ac.abort();
-    await expectAbortedStep(expect, step, s, silent, baseline);
-  });
-
-  it('login(): aborted when the device asks for the user name', async () => {
-    const baseline = liveResources();
-    const s = open();
-    await s.conn.connect(tap.host, tap.port);
-    const ac = new AbortController();
-    abortWhenSeen(s.conn, /Username: $/, ac);
-    await expectAbortedStep(expect, s.conn.login(sshAccount, { appAccount, signal: ac.signal }), s, tap, baseline);
-    expect(s.conn.isAppAuthenticated()).toBe(false);
-  });
-
-  it('execute(): aborted while the output arrives', async () => {
-    const baseline = liveResources();
-    const s = await loggedIn();
-    const ac = new AbortController();
-    abortWhenSeen(s.conn, /show lines/, ac);
-    await expectAbortedStep(expect, s.conn.execute('show lines 50000', { signal: ac.signal }), s, tap, baseline);
-  });
-
-  it('expect(): aborted while nothing matches', async () => {
-    const baseline = liveResources();
-    const s = await loggedIn();
-    const ac = new AbortController();
-    const step = s.conn.expect('never printed', { signal: ac.signal });
-    ac.abort();
-    await expectAbortedStep(expect, step, s, tap, baseline);
-  });
-
-  it("the session's signal (ProtocolOptions.signal) ends a logged-in session between steps", async () => {
-    const baseline = liveResources();
-    const ac = new AbortController();
-    const s = open({ signal: ac.signal });
-    await s.conn.connect(tap.host, tap.port);
-    await s.conn.login(sshAccount, { appAccount });
-    ac.abort();
-    await expect(s.conn.execute('show version')).rejects.toBeInstanceOf(AbortedError);
-    await withDeadline(s.conn.close(), 10_000, 'close() after the abort');
-    expect(s.transport.state).toBe('closed');
-    await tap.whenAllClosed();
-    await whenResourcesBackTo(baseline);
+  abortStepTests({ it, expect }, {
+    open,
+    tap: () => tap,
+    silent: () => silent, // a server that never sends its SSH identification
+    login: (conn, signal) => conn.login(sshAccount, { appAccount, ...(signal ? { signal } : {}) }),
+    loginShows: /Username: $/,
+    command: 'show lines 50000',
+    commandShows: /show lines/,
   });
 });

@@ -14,7 +14,7 @@ export {
 export { startSilentPeer, closedPort, type SilentPeer } from './silent-peer.js';
 export { startFreezeProxy, type FreezeProxy } from './freeze-proxy.js';
 export { startTcpTap, liveResources, whenResourcesBackTo, type TcpTap } from './tcp-tap.js';
-export { abortWhenSeen, expectAbortedStep, type AbortedSession } from './abort-check.js';
+export { abortStepTests, abortWhenSeen, expectAbortedStep, type AbortedSession, type AbortStepTarget } from './abort-check.js';
 export { createTextSession, type TextSession, type TextSessionInit } from './text-session.js';
 export {
   transportContractSuite,

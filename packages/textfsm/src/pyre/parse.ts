@@ -4,16 +4,10 @@
 import { PyRegexError } from '../errors.js';
 import type { Alt, Category, GroupKind, Node, Parsed, SetItem } from './ast.js';
 import { classEscape, escapeCategory, type Cursor } from './escapes.js';
+import { FLAG_LETTERS, inlineFlags, type Flags } from './flags.js';
+import { width } from './width.js';
 
-interface Flags {
-  i: boolean;
-  m: boolean;
-  s: boolean;
-  x: boolean;
-  a: boolean;
-}
 
-const FLAG_LETTERS = 'iLmsxau';
 const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\v', '\f']);
 const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 const MAXREPEAT = 4294967295;
@@ -257,7 +251,7 @@ class Parser implements Cursor {
         else if (!this.names.has(cond)) this.error(`unknown group name '${cond}'`, here);
         throw new PyRegexError('conditional groups (?(id)yes|no) have no JavaScript equivalent', start, true);
       } else if (FLAG_LETTERS.includes(c) || c === '-') {
-        const scoped = this.inlineFlags(c, flags);
+        const scoped = inlineFlags(this, c, flags, this.global);
         if (scoped === null) {
           if (!atStart) this.error('global flags not at the start of the expression', start);
           return 'global';
@@ -286,7 +280,7 @@ class Parser implements Cursor {
       this.groupNodes.set(index, body);
     }
     if (kind === 'behind' || kind === 'notBehind') {
-      const [lo, hi] = this.width(body);
+      const [lo, hi] = width(body, this.groupNodes);
       if (lo !== hi) throw new PyRegexError('look-behind requires fixed-width pattern');
     }
     return { t: 'group', kind, index, body };
@@ -306,82 +300,6 @@ class Parser implements Cursor {
     return name;
   }
 
-  /** Python's _parse_flags: null for global flags `(?i)`, else the flags inside `(?i-s:...)`. */
-  private inlineFlags(c: string, flags: Flags): Flags | null {
-    const add = new Set<string>();
-    const del = new Set<string>();
-    let ch: string | undefined = c;
-    if (ch !== '-') {
-      for (;;) {
-        if (ch === 'L') this.error("bad inline flags: cannot use 'L' flag with a str pattern");
-        add.add(ch!);
-        if (add.has('a') && add.has('u')) this.error("bad inline flags: flags 'a', 'u' and 'L' are incompatible");
-        ch = this.get();
-        if (ch === undefined) this.error('missing -, : or )');
-        if (ch === ')' || ch === '-' || ch === ':') break;
-        if (!FLAG_LETTERS.includes(ch)) this.error(/\p{L}/u.test(ch) ? 'unknown flag' : 'missing -, : or )', this.pos - 1);
-      }
-    }
-    if (ch === ')') {
-      for (const f of add) if (f in this.global) this.global[f as keyof Flags] = true;
-      return null;
-    }
-    if (ch === '-') {
-      ch = this.get();
-      if (ch === undefined) this.error('missing flag');
-      if (!FLAG_LETTERS.includes(ch)) this.error(/\p{L}/u.test(ch) ? 'unknown flag' : 'missing flag', this.pos - 1);
-      for (;;) {
-        if (ch === 'a' || ch === 'u' || ch === 'L') this.error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'");
-        del.add(ch!);
-        ch = this.get();
-        if (ch === undefined) this.error('missing :');
-        if (ch === ':') break;
-        if (!FLAG_LETTERS.includes(ch)) this.error(/\p{L}/u.test(ch) ? 'unknown flag' : 'missing :', this.pos - 1);
-      }
-    }
-    for (const f of add) if (del.has(f)) this.error('bad inline flags: flag turned on and off');
-    const out = { ...flags };
-    for (const f of add) if (f in out) out[f as keyof Flags] = true;
-    for (const f of del) if (f in out) out[f as keyof Flags] = false;
-    return out;
-  }
 
-  /** Shortest and longest match length (Python's getwidth), for the look-behind check. */
-  private width(node: Alt | Node): [number, number] {
-    switch (node.t) {
-      case 'alt': {
-        let lo = Infinity;
-        let hi = 0;
-        for (const branch of node.branches) {
-          let blo = 0;
-          let bhi = 0;
-          for (const item of branch) {
-            const [a, b] = this.width(item);
-            blo += a;
-            bhi += b;
-          }
-          lo = Math.min(lo, blo);
-          hi = Math.max(hi, bhi);
-        }
-        return [lo, hi];
-      }
-      case 'char':
-      case 'any':
-      case 'set':
-      case 'cat':
-        return [1, 1];
-      case 'at':
-      case 'boundary':
-        return [0, 0];
-      case 'group':
-        return node.kind === 'capture' || node.kind === 'plain' || node.kind === 'atomic' ? this.width(node.body) : [0, 0];
-      case 'ref':
-        return this.groupNodes.has(node.index) ? this.width(this.groupNodes.get(node.index)!) : [0, Infinity];
-      case 'repeat': {
-        const [a, b] = this.width(node.body);
-        return [a * node.min, b === 0 ? 0 : b * node.max];
-      }
-    }
-  }
 }
 

@@ -7,14 +7,14 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ConnectionError, LoginFailure } from '@netx/core';
+import { createTextSession } from '@netx/transport-test-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { ttydAuthToken, WebSocketSerialTransport, type WebSocketSerialOptions } from '../src/index.js';
 import type { WebSocketConstructor } from '../src/wire/web-wire.js';
 import { SHOW_VERSION, startSerialDevice, type SerialDevice } from './helpers/serial-device.js';
-import { execute, login } from './helpers/dialog.js';
+import { enc, execute, login } from './helpers/dialog.js';
 import { freePort } from './helpers/ports.js';
-import { createSession, enc } from './helpers/session.js';
 import { startWebsockify, type Websockify } from './helpers/websockify.js';
 import { startWsConsole } from './helpers/ws-console.js';
 
@@ -63,11 +63,11 @@ describe('choosing the WebSocket implementation', () => {
 describe('a WHATWG-style WebSocket class (webSocket: WebSocketClass)', () => {
   it('through real websockify: wakes the console, logs in and executes; debug names the implementation', async () => {
     const t = platform({ wakeUp: true });
-    const s = createSession({ host: '127.0.0.1', port: bridge.port });
+    const s = createTextSession({ host: '127.0.0.1', port: bridge.port });
     await t.connect(s);
     expect(await login(t, s)).toMatch(/r1>$/);
     expect(await execute(t, s, 'show version')).toContain(SHOW_VERSION.split('\n')[0]);
-    expect(s.debugLines.some((l) => /opening ws:\/\/127\.0\.0\.1:\d+\/ \(framing raw, platform WebSocket\)/.test(l))).toBe(true);
+    expect(s.debugLines().some((l) => /opening ws:\/\/127\.0\.0\.1:\d+\/ \(framing raw, platform WebSocket\)/.test(l))).toBe(true);
     await t.close();
     expect(await s.closed).toBeUndefined();
   });
@@ -77,7 +77,7 @@ describe('a WHATWG-style WebSocket class (webSocket: WebSocketClass)', () => {
     const sim = await startWsConsole({ framing: 'ttyd', target: { host: '127.0.0.1', port: device.port }, authToken: token });
     stops.push(sim.stop);
     const t = platform({ framing: 'ttyd', authToken: token, wakeUp: true });
-    const s = createSession({ host: '127.0.0.1', port: sim.port, columns: 100, rows: 30 });
+    const s = createTextSession({ host: '127.0.0.1', port: sim.port, columns: 100, rows: 30 });
     await t.connect(s);
     expect(await login(t, s)).toMatch(/r1>$/);
     t.resize(120, 40);
@@ -88,7 +88,7 @@ describe('a WHATWG-style WebSocket class (webSocket: WebSocketClass)', () => {
     await t.close();
 
     const refused = platform({ framing: 'ttyd', authToken: ttydAuthToken('console', 'wrong') });
-    const s2 = createSession({ host: '127.0.0.1', port: sim.port });
+    const s2 = createTextSession({ host: '127.0.0.1', port: sim.port });
     await refused.connect(s2);
     const err = await s2.closed;
     expect(err).toBeInstanceOf(LoginFailure);
@@ -109,7 +109,7 @@ describe('a WHATWG-style WebSocket class (webSocket: WebSocketClass)', () => {
       });
     });
     const t = platform();
-    const s = createSession({ host: '127.0.0.1', port: (wss.address() as { port: number }).port });
+    const s = createTextSession({ host: '127.0.0.1', port: (wss.address() as { port: number }).port });
     await t.connect(s);
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);
     await t.write(all);
@@ -124,7 +124,7 @@ describe('a WHATWG-style WebSocket class (webSocket: WebSocketClass)', () => {
   it('a port nobody listens on: ConnectionError saying the platform gives no reason', async () => {
     const port = await freePort();
     const t = platform();
-    const err = await t.connect(createSession({ host: '127.0.0.1', port })).catch((e: unknown) => e);
+    const err = await t.connect(createTextSession({ host: '127.0.0.1', port })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectionError);
     expect((err as ConnectionError).reason).toBe('other');
     expect((err as Error).message).toMatch(new RegExp(`Could not open the WebSocket to 127\\.0\\.0\\.1:${port}; the platform's WebSocket gives no reason`));

@@ -3,12 +3,12 @@ import os from 'node:os';
 import { ConnectionError, ErrorCodes, LoginFailure, ProtocolError, TimeoutError } from '@netx/core';
 import { ManualClock } from '@netx/core/testing';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { createTextSession } from '@netx/transport-test-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ttydAuthToken, WebSocketSerialTransport } from '../src/index.js';
 import { startSerialDevice, type SerialDevice } from './helpers/serial-device.js';
-import { enable, execute, login } from './helpers/dialog.js';
+import { enable, enc, execute, login } from './helpers/dialog.js';
 import { frame, startScriptedServer, type ScriptedServer } from './helpers/scripted-server.js';
-import { createSession, enc } from './helpers/session.js';
 import { makeSelfSignedCert } from './helpers/tls.js';
 import { startWsConsole, type WsConsole } from './helpers/ws-console.js';
 
@@ -73,7 +73,7 @@ describe('ttyd framing against the ttyd simulator', () => {
   it('sends the AuthToken and window size first, logs in, executes and enables', async () => {
     const sim = await ttyd();
     const t = new WebSocketSerialTransport({ framing: 'ttyd', authToken: token, wakeUp: true });
-    const s = createSession({ host: '127.0.0.1', port: sim.port, columns: 132, rows: 40 });
+    const s = createTextSession({ host: '127.0.0.1', port: sim.port, columns: 132, rows: 40 });
     await t.connect(s);
     expect(await login(t, s)).toMatch(/r1>$/);
     expect(sim.inits).toEqual([{ AuthToken: token, columns: 132, rows: 40 }]);
@@ -84,7 +84,7 @@ describe('ttyd framing against the ttyd simulator', () => {
     // The title and preferences messages were ignored, not shown as output.
     expect(s.text()).not.toContain('netx-sim');
     expect(s.text()).not.toContain('fontSize');
-    expect(s.debugLines.some((l) => /ignored window title/.test(l))).toBe(true);
+    expect(s.debugLines().some((l) => /ignored window title/.test(l))).toBe(true);
     await t.close();
     expect(await s.closed).toBeUndefined();
   });
@@ -93,13 +93,13 @@ describe('ttyd framing against the ttyd simulator', () => {
     const sim = await ttyd();
     const t = new WebSocketSerialTransport({ framing: 'ttyd', authToken: token, wakeUp: true });
     expect(t.capabilities.windowSize).toBe(true);
-    const s = createSession({ host: '127.0.0.1', port: sim.port });
+    const s = createTextSession({ host: '127.0.0.1', port: sim.port });
     await t.connect(s);
-    await s.waitFor(/Username: $/);
+    await s.expect(/Username: $/);
     t.resize(200, 60);
     // The next round trip proves the resize (sent before it) arrived.
     await t.write(enc('admin\r'));
-    await s.waitFor(/Password: $/);
+    await s.expect(/Password: $/);
     expect(sim.resizes).toEqual([{ columns: 200, rows: 60 }]);
     await t.close();
   });
@@ -107,7 +107,7 @@ describe('ttyd framing against the ttyd simulator', () => {
   it('maps a refused AuthToken (1008 policy violation) to LoginFailure naming the AuthToken', async () => {
     const sim = await ttyd();
     const t = new WebSocketSerialTransport({ framing: 'ttyd', authToken: ttydAuthToken('console', 'wrong') });
-    const s = createSession({ host: '127.0.0.1', port: sim.port });
+    const s = createTextSession({ host: '127.0.0.1', port: sim.port });
     await t.connect(s);
     const err = await s.closed;
     expect(err).toBeInstanceOf(LoginFailure);
@@ -119,7 +119,7 @@ describe('ttyd framing against the ttyd simulator', () => {
   it('reports a device hang-up as a clean close', async () => {
     const sim = await ttyd();
     const t = new WebSocketSerialTransport({ framing: 'ttyd', authToken: token, wakeUp: true });
-    const s = createSession({ host: '127.0.0.1', port: sim.port });
+    const s = createTextSession({ host: '127.0.0.1', port: sim.port });
     await t.connect(s);
     await login(t, s);
     await t.write(enc('logout\r'));
@@ -130,7 +130,7 @@ describe('ttyd framing against the ttyd simulator', () => {
     // A server that selects no sub-protocol (a plain byte bridge, say).
     const bare = await bareWs({ handleProtocols: () => false });
     const t = new WebSocketSerialTransport({ framing: 'ttyd' });
-    const err = await t.connect(createSession({ host: '127.0.0.1', port: bare.port })).catch((e) => e);
+    const err = await t.connect(createTextSession({ host: '127.0.0.1', port: bare.port })).catch((e) => e);
     expect(err).toBeInstanceOf(ConnectionError);
     expect((err as ConnectionError).reason).toBe('handshake');
     expect((err as Error).message).toMatch(/did not accept the ttyd sub-protocol/);
@@ -139,7 +139,7 @@ describe('ttyd framing against the ttyd simulator', () => {
   it('turns an unknown ttyd command byte into ProtocolError', async () => {
     const server = await scripted({ protocol: 'tty' });
     const t = new WebSocketSerialTransport({ framing: 'ttyd' });
-    const s = createSession({ host: '127.0.0.1', port: server.port });
+    const s = createTextSession({ host: '127.0.0.1', port: server.port });
     await t.connect(s);
     const sock = await server.nextUpgraded();
     sock.write(frame(0x2, enc('0hello')));
@@ -153,7 +153,7 @@ describe('ttyd framing against the ttyd simulator', () => {
   it('the raw framing against a ttyd server fails visibly, not silently', async () => {
     const sim = await ttyd({ authToken: undefined });
     const t = new WebSocketSerialTransport({ framing: 'raw', subprotocols: ['tty'], wakeUp: true });
-    const s = createSession({ host: '127.0.0.1', port: sim.port });
+    const s = createTextSession({ host: '127.0.0.1', port: sim.port });
     await t.connect(s);
     const err = await s.closed;
     expect(err).toBeInstanceOf(ProtocolError);
@@ -165,9 +165,9 @@ describe('raw framing against the raw simulator', () => {
   it('sends custom headers and path with query on the upgrade', async () => {
     const sim = await raw({ requireHeader: { name: 'Authorization', value: 'Bearer t0k' }, path: '/console/3?token=abc' });
     const t = new WebSocketSerialTransport({ path: '/console/3?token=abc', headers: { Authorization: 'Bearer t0k', 'X-Console': 'port3' }, wakeUp: true });
-    const s = createSession({ host: '127.0.0.1', port: sim.port });
+    const s = createTextSession({ host: '127.0.0.1', port: sim.port });
     await t.connect(s);
-    await s.waitFor(/Username: $/);
+    await s.expect(/Username: $/);
     expect(sim.upgrades[0]?.url).toBe('/console/3?token=abc');
     expect(sim.upgrades[0]?.headers['x-console']).toBe('port3');
     expect(sim.upgrades[0]?.headers['sec-websocket-protocol']).toBeUndefined();
@@ -176,10 +176,10 @@ describe('raw framing against the raw simulator', () => {
 
   it('maps HTTP 401 to LoginFailure and 404 to a handshake error naming the path', async () => {
     const sim = await raw({ requireHeader: { name: 'Authorization', value: 'Bearer t0k' }, path: '/ok' });
-    const noAuth = await new WebSocketSerialTransport({ path: '/ok' }).connect(createSession({ host: '127.0.0.1', port: sim.port })).catch((e) => e);
+    const noAuth = await new WebSocketSerialTransport({ path: '/ok' }).connect(createTextSession({ host: '127.0.0.1', port: sim.port })).catch((e) => e);
     expect(noAuth).toBeInstanceOf(LoginFailure);
     expect(noAuth.message).toMatch(/HTTP 401/);
-    const wrongPath = await new WebSocketSerialTransport({ path: '/nope' }).connect(createSession({ host: '127.0.0.1', port: sim.port })).catch((e) => e);
+    const wrongPath = await new WebSocketSerialTransport({ path: '/nope' }).connect(createTextSession({ host: '127.0.0.1', port: sim.port })).catch((e) => e);
     expect(wrongPath).toBeInstanceOf(ConnectionError);
     expect(wrongPath.reason).toBe('handshake');
     expect(wrongPath.message).toMatch(/"\/nope" \(HTTP 404\)/);
@@ -190,11 +190,11 @@ describe('raw framing against the raw simulator', () => {
     if (!hasV6) throw new Error('This machine has no ::1 loopback; the IPv6 test needs it.');
     const sim = await raw({ host: '::1' });
     const t = new WebSocketSerialTransport({ wakeUp: true });
-    const s = createSession({ host: '::1', port: sim.port });
+    const s = createTextSession({ host: '::1', port: sim.port });
     await t.connect(s);
-    await s.waitFor(/Username: $/);
+    await s.expect(/Username: $/);
     expect(sim.upgrades[0]?.headers.host).toBe(`[::1]:${sim.port}`);
-    expect(s.debugLines[0]).toContain(`ws://[::1]:${sim.port}/`);
+    expect(s.debugLines()[0]).toContain(`ws://[::1]:${sim.port}/`);
     await t.close();
   });
 
@@ -203,11 +203,11 @@ describe('raw framing against the raw simulator', () => {
     stops.push(async () => cert.cleanup());
     const sim = await raw({ tls: { cert: cert.cert, key: cert.key } });
     const t = new WebSocketSerialTransport({ secure: true, tls: { ca: cert.cert }, wakeUp: true });
-    const s = createSession({ host: '127.0.0.1', port: sim.port });
+    const s = createTextSession({ host: '127.0.0.1', port: sim.port });
     await t.connect(s);
     expect(await login(t, s)).toMatch(/r1>$/);
     await t.close();
-    const untrusted = await new WebSocketSerialTransport({ secure: true }).connect(createSession({ host: '127.0.0.1', port: sim.port })).catch((e) => e);
+    const untrusted = await new WebSocketSerialTransport({ secure: true }).connect(createTextSession({ host: '127.0.0.1', port: sim.port })).catch((e) => e);
     expect(untrusted).toBeInstanceOf(ConnectionError);
     expect(untrusted.reason).toBe('tls');
   });
@@ -215,12 +215,12 @@ describe('raw framing against the raw simulator', () => {
   it('accepts text frames on receive as their UTF-8 bytes', async () => {
     const bare = await bareWs();
     const t = new WebSocketSerialTransport();
-    const s = createSession({ host: '127.0.0.1', port: bare.port });
+    const s = createTextSession({ host: '127.0.0.1', port: bare.port });
     await t.connect(s);
     const peer = await bare.next();
     peer.send('gr\u00fc\u00df r1>', { binary: false });
     peer.send(Buffer.from([0x00, 0xff, 0x80]), { binary: true });
-    await s.waitFor(/\x80$/);
+    await s.expect(/\x80$/);
     expect(Buffer.from(s.bytes())).toEqual(Buffer.concat([Buffer.from('gr\u00fc\u00df r1>', 'utf8'), Buffer.from([0x00, 0xff, 0x80])]));
     await t.close();
   });
@@ -229,7 +229,7 @@ describe('raw framing against the raw simulator', () => {
     const bare = await bareWs();
     const firstMessage = async (wakeUp: boolean | string | undefined, thenWrite?: string) => {
       const t = new WebSocketSerialTransport(wakeUp === undefined ? {} : { wakeUp });
-      await t.connect(createSession({ host: '127.0.0.1', port: bare.port }));
+      await t.connect(createTextSession({ host: '127.0.0.1', port: bare.port }));
       const peer = await bare.next();
       const got = new Promise<string>((r) => peer.once('message', (d: Buffer) => r(d.toString('latin1'))));
       if (thenWrite !== undefined) await t.write(enc(thenWrite));
@@ -247,7 +247,7 @@ describe('raw framing against the raw simulator', () => {
   it('writes every byte value in binary frames', async () => {
     const bare = await bareWs();
     const t = new WebSocketSerialTransport();
-    const s = createSession({ host: '127.0.0.1', port: bare.port });
+    const s = createTextSession({ host: '127.0.0.1', port: bare.port });
     await t.connect(s);
     const peer = await bare.next();
     const got = new Promise<{ data: Buffer; isBinary: boolean }>((r) => peer.once('message', (data: Buffer, isBinary) => r({ data, isBinary })));
@@ -264,7 +264,7 @@ describe('close codes and bad frames', () => {
   async function closedWith(act: (peer: WebSocket) => void) {
     const bare = await bareWs();
     const t = new WebSocketSerialTransport();
-    const s = createSession({ host: '127.0.0.1', port: bare.port });
+    const s = createTextSession({ host: '127.0.0.1', port: bare.port });
     await t.connect(s);
     act(await bare.next());
     return s.closed;
@@ -282,12 +282,12 @@ describe('close codes and bad frames', () => {
   it("websockify's echoed 1005 close frame ('invalid status code 1005') is the peer closing", async () => {
     const server = await scripted();
     const t = new WebSocketSerialTransport();
-    const s = createSession({ host: '127.0.0.1', port: server.port });
+    const s = createTextSession({ host: '127.0.0.1', port: server.port });
     await t.connect(s);
     const sock = await server.nextUpgraded();
     sock.write(frame(0x8, new Uint8Array([0x03, 0xed])));
     expect(await s.closed).toBeUndefined();
-    expect(s.debugLines.join('\n')).toMatch(/closed by the peer \(close code 1005\)/);
+    expect(s.debugLines().join('\n')).toMatch(/closed by the peer \(close code 1005\)/);
   });
 
   it('1006 (socket dropped without a close frame) is ConnectionError reset', async () => {
@@ -308,7 +308,7 @@ describe('close codes and bad frames', () => {
   it('a reserved opcode is a ProtocolError', async () => {
     const server = await scripted();
     const t = new WebSocketSerialTransport();
-    const s = createSession({ host: '127.0.0.1', port: server.port });
+    const s = createTextSession({ host: '127.0.0.1', port: server.port });
     await t.connect(s);
     (await server.nextUpgraded()).write(frame(0x3, enc('x')));
     const err = await s.closed;
@@ -319,7 +319,7 @@ describe('close codes and bad frames', () => {
   it('a text frame with invalid UTF-8 is a ProtocolError', async () => {
     const server = await scripted();
     const t = new WebSocketSerialTransport();
-    const s = createSession({ host: '127.0.0.1', port: server.port });
+    const s = createTextSession({ host: '127.0.0.1', port: server.port });
     await t.connect(s);
     (await server.nextUpgraded()).write(frame(0x1, new Uint8Array([0xc3, 0x28])));
     expect(await s.closed).toBeInstanceOf(ProtocolError);
@@ -328,7 +328,7 @@ describe('close codes and bad frames', () => {
   it('a masked server frame is a ProtocolError', async () => {
     const server = await scripted();
     const t = new WebSocketSerialTransport();
-    const s = createSession({ host: '127.0.0.1', port: server.port });
+    const s = createTextSession({ host: '127.0.0.1', port: server.port });
     await t.connect(s);
     (await server.nextUpgraded()).write(Buffer.from([0x82, 0x81, 1, 2, 3, 4, 0x41 ^ 1]));
     expect(await s.closed).toBeInstanceOf(ProtocolError);
@@ -340,7 +340,7 @@ describe('timers on the Clock', () => {
     const server = await scripted({ answerUpgrade: false });
     const clock = new ManualClock();
     const t = new WebSocketSerialTransport();
-    const s = createSession({ host: '127.0.0.1', port: server.port, clock, connectTimeout: 5000 });
+    const s = createTextSession({ host: '127.0.0.1', port: server.port, clock, connectTimeout: 5000 });
     const pending = t.connect(s).catch((e) => e);
     // Let the TCP connect and the request go out, then move the clock past the timeout.
     await new Promise<void>((r) => setImmediate(r));
@@ -356,7 +356,7 @@ describe('timers on the Clock', () => {
     const sim = await raw();
     const clock = new ManualClock();
     const t = new WebSocketSerialTransport({ keepaliveInterval: 1000, keepaliveCountMax: 2 });
-    const s = createSession({ host: '127.0.0.1', port: sim.port, clock });
+    const s = createTextSession({ host: '127.0.0.1', port: sim.port, clock });
     await t.connect(s);
     for (let i = 1; i <= 5; i++) {
       clock.advance(1000);
@@ -373,7 +373,7 @@ describe('timers on the Clock', () => {
     const clock = new ManualClock();
     // keepaliveMaxMissed: the deprecated name of keepaliveCountMax still works.
     const t = new WebSocketSerialTransport({ keepaliveInterval: 1000, keepaliveMaxMissed: 3 });
-    const s = createSession({ host: '127.0.0.1', port: sim.port, clock });
+    const s = createTextSession({ host: '127.0.0.1', port: sim.port, clock });
     await t.connect(s);
     for (let i = 1; i <= 3; i++) {
       clock.advance(1000);

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Account, type AccountFactory } from '@netx/core';
 import { flushMicrotasks, ManualClock } from '@netx/core/testing';
 import { allDrivers } from '@netx/drivers';
-import { buildInventory, envAccounts, runFleet, writeJson, writeNdjson, type FleetOptions, type HostResult, type InventoryData, type Job } from '../src/index.js';
+import { buildInventory, envAccounts, runFleet, writeJson, writeNdjson, type FleetOptions, type HostResult, type InventoryData, type Job, type TransportFactory } from '../src/index.js';
 import { counting, dummyFactory, echoingDevice, IOS_USER, ios, junos, type Counter } from './helpers/lab.js';
 
 const accounts = envAccounts({ env: { NETX_PASSWORD: IOS_USER.password, NETX_ENABLE_PASSWORD: IOS_USER.enable } });
@@ -201,6 +201,75 @@ describe('many hosts at once', () => {
   });
 });
 
+describe('the connect gate', () => {
+  /** A lab of `n` slow-to-connect devices, and how many hosts are inside connect() right now / at most. */
+  function connecting(n: number, connectDelay: number, extra: Partial<FleetOptions>) {
+    const names = Array.from({ length: n }, (_, i) => `c${i}`);
+    const lab = setup(Object.fromEntries(names.map((h) => [h, ios(h, { connectDelay })])), Object.fromEntries(names.map((h) => [h, `dummy://${h}`])), { concurrency: n, ...extra });
+    let now = 0;
+    let most = 0;
+    let connected = 0;
+    const inner = lab.counter.factory;
+    const factory: TransportFactory = (host) => {
+      const t = inner(host);
+      const connect = t.connect.bind(t);
+      t.connect = async (session) => {
+        most = Math.max(most, ++now);
+        try {
+          await connect(session);
+          connected++;
+        } finally {
+          now--;
+        }
+      };
+      return t;
+    };
+    const opts: FleetOptions = { transports: { dummy: factory }, accounts, drivers: allDrivers, clock: lab.clock, concurrency: n, ...extra };
+    return { ...lab, start: (job: Job) => runFleet(lab.inv, job, opts), inside: () => now, most: () => most, connected: () => connected };
+  }
+
+  it('lets at most connectConcurrency hosts connect at once, the others wait their turn', async () => {
+    const lab = connecting(6, 100, { connectConcurrency: 2 });
+    const run = lab.start({ commands: ['show clock'] });
+    await until(() => lab.inside() === 2, 'two hosts connecting');
+    expect(run.progress().running).toBe(6);
+    for (let round = 1; round <= 3; round++) {
+      lab.clock.advance(100);
+      await until(() => lab.connected() === 2 * round && lab.inside() === (round < 3 ? 2 : 0), `round ${round} of connects`);
+    }
+    const { summary } = await run.collect();
+    expect(summary).toMatchObject({ total: 6, ok: 6 });
+    expect(lab.most()).toBe(2);
+  });
+
+  it('a host still connecting after 1 s frees its place, so dead addresses do not stall the run', async () => {
+    const lab = connecting(6, 60_000, { connectConcurrency: 2, connectTimeout: 120_000 });
+    const run = lab.start({ commands: ['show clock'] });
+    await until(() => lab.inside() === 2, 'two hosts connecting');
+    lab.clock.advance(999);
+    await flushMicrotasks(20);
+    expect(lab.inside()).toBe(2);
+    lab.clock.advance(1);
+    await until(() => lab.inside() === 4, 'two more after 1 s');
+    lab.clock.advance(1_000);
+    await until(() => lab.inside() === 6, 'all six after 2 s');
+    lab.clock.advance(60_000);
+    expect((await run.collect()).summary).toMatchObject({ total: 6, ok: 6 });
+  });
+
+  it('an abort reaches the hosts waiting at the gate: they never connect', async () => {
+    const ctl = new AbortController();
+    const lab = connecting(5, 60_000, { connectConcurrency: 1, signal: ctl.signal, connectTimeout: 120_000 });
+    const run = lab.start({ commands: ['show clock'] });
+    await until(() => lab.inside() === 1 && run.progress().running === 5, 'one host connecting, four waiting');
+    ctl.abort();
+    const { results, summary } = await run.collect();
+    expect(summary).toMatchObject({ total: 5, failed: 5, aborted: 5 });
+    expect(lab.counter.connects()).toBe(1);
+    for (const r of results) expect(r.error!.message).toBe(`The run was stopped while ${r.host} was in the connect phase.`);
+  });
+});
+
 describe('session logs, secrets and writers', () => {
   it('writes one private log per host without the password; results never hold it', async () => {
     const logDir = join(tmp, 'logs');
@@ -244,6 +313,7 @@ describe('session logs, secrets and writers', () => {
     expect(() => runFleet(inv, {}, opts)).toThrow('The job has nothing to do: give commands, a command file with commands in it, or a task function.');
     expect(() => runFleet(inv, { commandFile: join(tmp, 'missing.txt') }, opts)).toThrow(`Cannot read the command file ${join(tmp, 'missing.txt')}: no such file.`);
     expect(() => runFleet(inv, { commands: ['x'] }, { ...opts, concurrency: 0 })).toThrow('concurrency must be an integer >= 1');
+    expect(() => runFleet(inv, { commands: ['x'] }, { ...opts, connectConcurrency: 1.5 })).toThrow('connectConcurrency must be an integer >= 1');
     expect(() => runFleet(inv, { commands: ['x'] }, { ...opts, retries: -1 })).toThrow('retries must be a number >= 0');
   });
 });

@@ -4,9 +4,13 @@
 import { mkdirSync } from 'node:fs';
 import { ErrorCodes, sleep, systemClock, type Clock } from '@netx/core';
 import type { Host } from '../inventory/types.js';
+import { Gate } from './gate.js';
 import { prepareJob, type PreparedJob } from './job.js';
 import { runAttempt, sessionLogPath, type AttemptOutcome } from './session.js';
 import type { FleetOptions, HostErrorInfo, HostResult, Job, RunProgress, RunSummary } from './types.js';
+
+/** A host still connecting after this long frees its place in the connect gate (a dead or slow address must not stall the run). */
+const CONNECT_HOLD_MS = 1_000;
 
 const ABORTED: HostErrorInfo = { code: ErrorCodes.ABORTED, name: 'AbortedError', message: 'The run was stopped before this host finished.' };
 
@@ -19,6 +23,7 @@ export class FleetRun implements AsyncIterable<HostResult> {
   private running = 0;
   /** The running hosts' controllers: one listener on the caller's signal stops them all. */
   private readonly live = new Set<AbortController>();
+  private readonly connectGate: Gate;
   private readonly startedAt: number;
 
   constructor(
@@ -28,6 +33,7 @@ export class FleetRun implements AsyncIterable<HostResult> {
     private readonly clock: Clock,
   ) {
     this.startedAt = clock.now();
+    this.connectGate = new Gate(opts.connectConcurrency ?? 32, clock, CONNECT_HOLD_MS);
     this.summary = this.execute();
     this.summary.catch(() => undefined);
   }
@@ -122,6 +128,7 @@ export class FleetRun implements AsyncIterable<HostResult> {
           drivers: opts.drivers ?? [],
           attempt,
           signal: ctl.signal,
+          connectGate: this.connectGate,
           logFile,
           abortInfo: (phase) =>
             ctl.signal.reason === 'deadline'
@@ -179,8 +186,10 @@ function toResult(host: Host, o: AttemptOutcome | undefined, attempts: number, s
 export function runFleet(hosts: Iterable<Host>, job: Job, opts: FleetOptions): FleetRun {
   if (!opts || typeof opts.transports !== 'object' || opts.transports === null) throw new TypeError('runFleet: options.transports is required ({ ssh: (host) => new SshTransport(), ... }).');
   if (!opts.accounts || typeof opts.accounts.create !== 'function') throw new TypeError('runFleet: options.accounts (an AccountFactory) is required.');
-  const c = opts.concurrency ?? 20;
-  if (!Number.isInteger(c) || c < 1) throw new RangeError('runFleet: concurrency must be an integer >= 1.');
+  for (const k of ['concurrency', 'connectConcurrency'] as const) {
+    const v = opts[k];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1)) throw new RangeError(`runFleet: ${k} must be an integer >= 1.`);
+  }
   for (const k of ['retries', 'retryDelay', 'maxRetryDelay', 'hostDeadline', 'timeout', 'connectTimeout'] as const) {
     const v = opts[k];
     if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) throw new RangeError(`runFleet: ${k} must be a number >= 0.`);

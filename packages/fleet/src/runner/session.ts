@@ -7,6 +7,7 @@ import { FleetErrorCodes, UnknownDriverError, UnknownSchemeError } from '../erro
 import { readKeyFile } from '../credentials/files.js';
 import type { FleetAccountContext } from '../credentials/context.js';
 import type { Host } from '../inventory/types.js';
+import type { Gate } from './gate.js';
 import type { PreparedJob } from './job.js';
 import { cleanOutput, redactorFor } from './redact.js';
 import type { CommandOutput, FleetOptions, HostErrorInfo } from './types.js';
@@ -35,6 +36,8 @@ export interface AttemptContext {
   readonly drivers: readonly Driver[];
   readonly attempt: number;
   readonly signal: AbortSignal;
+  /** Bounds how many hosts of the run are in the connect phase at once. */
+  readonly connectGate: Gate;
   readonly logFile: string | undefined;
   /** Describes why `signal` fired, for the record. */
   readonly abortInfo: (phase: Phase) => HostErrorInfo;
@@ -77,8 +80,13 @@ export async function runAttempt(a: AttemptContext): Promise<AttemptOutcome> {
     if (a.signal.aborted) throw a.signal.reason;
 
     out.phase = 'connect';
+    const leave = await a.connectGate.enter(a.signal);
     let t = clock.now();
-    await conn.connect(host.url.hostname, host.url.port);
+    try {
+      await conn.connect(host.url.hostname, host.url.port);
+    } finally {
+      leave();
+    }
     out.connectMs = clock.now() - t;
 
     out.phase = 'login';

@@ -47,6 +47,8 @@ export interface FleetOptions {
   parse?: ParseHook;
   /** Hosts worked on at once. Default 20. */
   concurrency?: number;
+  /** Hosts in the connect phase (TCP, SSH key exchange) at once, so a large concurrency does not start every handshake in one event-loop turn; a host still connecting after 1 s stops counting. Default 32. */
+  connectConcurrency?: number;
   /** Inactivity limit of each wait in ms (a host's options.timeout wins). Default 30_000. */
   timeout?: number;
   /** Default 30_000 (a host's options.connectTimeout wins). */

@@ -91,7 +91,7 @@ describe('netx run (in-process)', () => {
     const io = testIo({ tty: true, size: { columns: 100, rows: 30 } });
     const { c } = labContainer(io, labDevices());
     const done = runCli(['run', 'lab://admin@r1', 'lab://admin@r2', 'lab://admin@r3', '-c', 'show clock', '-q'], c);
-    for (let i = 0; i < 500 && !io.stderr.text.includes('Password for admin: '); i++) await new Promise((r) => setTimeout(r, 5));
+    await io.stderr.waitFor('Password for admin: ', 'the password prompt');
     io.stdin.write(`${LAB_USER.password}\r`);
     expect(await done).toBe(0);
     expect(io.stderr.text.match(/Password for admin: /g)).toHaveLength(1);
@@ -107,11 +107,11 @@ describe('netx shell, guess, inventory, completion, help (in-process)', () => {
     const io = testIo({ env, tty: true, size: { columns: 132, rows: 40 } });
     const { c, made } = labContainer(io, labDevices());
     const done = runCli(['shell', 'lab://admin@r1'], c);
-    for (let i = 0; i < 500 && !io.stdout.text.includes('r1>'); i++) await new Promise((r) => setTimeout(r, 5));
+    await io.stdout.waitFor('r1>', 'the prompt');
     io.stdout.columns = 100;
     io.stdout.emit('resize');
     io.stdin.write('show clock\r');
-    for (let i = 0; i < 500 && !/\*\d\d:\d\d/.test(io.stdout.text); i++) await new Promise((r) => setTimeout(r, 5));
+    await io.stdout.waitFor(/\*\d\d:\d\d/, 'the output of show clock');
     io.stdin.write('\u001d');
     expect(await done).toBe(0);
     expect(io.stderr.text).toContain('netx: connected to lab://admin@r1 (driver ios); Ctrl-] closes the session.');

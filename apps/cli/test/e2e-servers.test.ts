@@ -1,36 +1,43 @@
 // The `netx` program spawned from source against real servers on 127.0.0.1: busybox
-// telnetd and OpenSSH sshd running the test device (a virtual IOS router), a closed port; JSON and
-// NDJSON checked field by field, session logs, Ctrl-C mid-run, `netx shell` in a pty.
-import { execFileSync } from 'node:child_process';
+// telnetd and OpenSSH sshd running the test device (a virtual IOS router), a closed port, a
+// server that accepts and never speaks; JSON and NDJSON checked field by field, session logs,
+// Ctrl-C mid-run, `netx shell` in a pty.
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iosShowVersion } from '@netx/virtual-device';
 import { freePort, generateKey, startSshd, startTelnetd, TELNET_ACCOUNT, TELNET_DEVICE, TEST_USER, ttyDeviceCommand, ttyDeviceProgram, type Sshd, type Telnetd } from '../../../packages/fleet/test/helpers/servers.js';
 import { spawnNetx } from './helpers/spawn.js';
+import { trackServerSockets, waitUntil } from './helpers/wait.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'netx-e2e-'));
 let telnetd: Telnetd;
-let hung: Telnetd;
+/** A stuck device: accepts the TCP connection, never says a word (its connections are the only ones this process accepts). */
+let hung: Server;
+let hungPort: number;
+const hungSockets = new Set<Socket>();
 let sshd: Sshd;
 beforeAll(async () => {
-  const hang = join(tmp, 'hang.sh');
-  writeFileSync(hang, '#!/bin/sh\nexec sleep 300\n', { mode: 0o755 });
-  [telnetd, hung, sshd] = await Promise.all([
+  hung = createServer((socket) => {
+    hungSockets.add(socket.on('error', () => undefined).once('close', () => hungSockets.delete(socket)));
+  });
+  await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+  hungPort = (hung.address() as AddressInfo).port;
+  [telnetd, sshd] = await Promise.all([
     // A device without `terminal length`: the autoInit warning in the JSON.
     startTelnetd(ttyDeviceProgram({ ...TELNET_DEVICE, unknownCommands: ['terminal length 0'] })),
-    startTelnetd({ loginProgram: hang }),
     startSshd({ forceCommand: ttyDeviceCommand({ hostname: 'r9', enablePassword: 'en-secret' }) }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([telnetd?.stop(), hung?.stop(), sshd?.stop()]);
+  for (const socket of hungSockets) socket.destroy();
+  await Promise.all([telnetd?.stop(), new Promise((resolve) => (hung ? hung.close(resolve) : resolve(undefined))), sshd?.stop()]);
   rmSync(tmp, { recursive: true, force: true });
 });
 
 const telnetEnv = { NETX_PASSWORD: TELNET_ACCOUNT.password, NETX_ENABLE_PASSWORD: TELNET_ACCOUNT.enable };
-const established = (port: number) => execFileSync('ss', ['-Htn', 'state', 'established', `( sport = :${port} )`], { encoding: 'utf8' }).trim();
 
 describe('netx run against telnetd and sshd', () => {
   it('telnet, --json: every field of every record; a closed port makes exit 1', async () => {
@@ -89,13 +96,14 @@ describe('netx run against telnetd and sshd', () => {
 
   it('Ctrl-C mid-run: the stuck sessions are closed, the finished hosts are printed, exit 130', { timeout: 90_000 }, async () => {
     const fast = `telnet://admin@127.0.0.1:${telnetd.port}`;
-    const stuck = `telnet://admin@127.0.0.1:${hung.port}`;
+    const stuck = `telnet://admin@127.0.0.1:${hungPort}`;
     const inv = join(tmp, 'mixed.yaml');
     writeFileSync(inv, `hosts:\n  fast1: ${fast}\n  fast2: ${fast}\n  stuck1: ${stuck}\n  stuck2: ${stuck}\n`);
+    const stuckSessions = trackServerSockets();
     const p = spawnNetx(['run', '-i', inv, '-c', 'show version', '-j', '4', '--timeout', '120'], { env: telnetEnv });
     await p.waitFor(/\[2\/4\] ok fast\d[\s\S]*\n/, 'two hosts done');
-    for (let i = 0; i < 200 && established(hung.port).split('\n').filter(Boolean).length < 2; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(established(hung.port).split('\n').filter(Boolean)).toHaveLength(2);
+    await waitUntil('both stuck sessions connected', () => stuckSessions.accepted() >= 2, stuckSessions.watch, { seen: () => `${stuckSessions.accepted()} accepted` });
+    expect(stuckSessions.open()).toBe(2);
     p.child.kill('SIGINT');
     expect(await p.exit, p.stderr()).toBe(130);
     expect(p.stderr()).toContain('Interrupted: closing 2 running session(s); finished hosts are kept.');
@@ -104,8 +112,9 @@ describe('netx run against telnetd and sshd', () => {
     expect(out).toMatch(/^fast2 +ok +ios /m);
     expect(out).toMatch(/^stuck1 +FAILED +- +[\d.]+s +NETX_ABORTED: The run was stopped while stuck1 was in the login phase\.$/m);
     expect(out).toMatch(/^4 host\(s\): 2 ok, 2 failed \(2 stopped\) in /m);
-    for (let i = 0; i < 200 && established(hung.port) !== ''; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(established(hung.port)).toBe('');
+    await waitUntil('the stuck sessions closed', () => stuckSessions.open() === 0, stuckSessions.watch, { seen: () => `${stuckSessions.open()} open` });
+    stuckSessions.stop();
+    expect(stuckSessions.accepted()).toBe(2);
   });
 });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Fleet, type SimProtocol } from '@netx/device-sim';
 import { spawnNetx } from './helpers/spawn.js';
+import { trackServerSockets, waitUntil } from './helpers/wait.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'netx-e2e-sim-'));
 const env = { NETX_PASSWORD: 'admin', NETX_ENABLE_PASSWORD: 'enable' };
@@ -95,6 +96,7 @@ describe('netx run against the simulator', () => {
       moved: `ssh://127.0.0.1:${port('moved', 'ssh')}`,
       drop: `telnet://127.0.0.1:${port('drop', 'telnet')}`,
     });
+    const sessions = trackServerSockets();
     const p = spawnNetx(['run', '-i', inv, '-c', 'show version', '--known-hosts', knownHosts, '--ndjson'], { env });
     expect(await p.exit, p.stderr()).toBe(1);
     const lines = p.stdout().trimEnd().split('\n').map((l) => JSON.parse(l) as Record_ & { type: string; total?: number });
@@ -116,8 +118,10 @@ describe('netx run against the simulator', () => {
     expect(by.drop).toMatchObject({ ok: false, driver: 'ios', error: { code: 'NETX_CONNECTION' } });
     expect(lines[7]).toMatchObject({ type: 'summary', total: 7, ok: 5, failed: 2, aborted: 0 });
     // Every session is over: nothing of netx stays connected to the simulator (the server
-    // side may see the last FIN a moment after the process is gone: bounded wait).
-    for (let i = 0; i < 400 && fleet.connections > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    // side may see the last FIN a moment after the process is gone: wait for its sockets' close).
+    await waitUntil("the simulator's side of every session closed", () => sessions.open() === 0, sessions.watch, { seen: () => `${sessions.open()} of ${sessions.accepted()} open` });
+    sessions.stop();
+    expect(sessions.accepted()).toBeGreaterThanOrEqual(7);
     expect(fleet.connections).toBe(0);
   });
 });

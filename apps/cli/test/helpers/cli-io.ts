@@ -7,9 +7,11 @@ import type { Transport } from '@netx/core';
 import { DummyTransport, iosDevice, junosDevice, type VirtualPeer } from '@netx/transport-dummy';
 import { createCliContainer } from '../../src/cli-container.js';
 import type { CliIo, ParserSlot, TransportsProvider } from '../../src/cli/io.js';
+import { changes, waitUntil } from './wait.js';
 
 class Sink extends EventEmitter {
   text = '';
+  private readonly writes = changes();
   isTTY: boolean;
   columns: number | undefined;
   rows: number | undefined;
@@ -21,7 +23,14 @@ class Sink extends EventEmitter {
   }
   write(t: string | Uint8Array): boolean {
     this.text += typeof t === 'string' ? t : Buffer.from(t).toString('latin1');
+    this.writes.changed();
     return true;
+  }
+
+  /** Resolves once the text written so far contains `pattern` (checked on every write; bounded, naming `what`). */
+  waitFor(pattern: string | RegExp, what: string, ms?: number): Promise<void> {
+    const found = () => (typeof pattern === 'string' ? this.text.includes(pattern) : pattern.test(this.text));
+    return waitUntil(what, found, this.writes.watch, { ...(ms !== undefined ? { ms } : {}), seen: () => JSON.stringify(this.text.slice(-500)) });
   }
 }
 

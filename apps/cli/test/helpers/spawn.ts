@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { shellQuote } from '../../src/cli/quote.js';
+import { changes, waitUntil } from './wait.js';
 
 export const CLI_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = { bin: 'src/bin.ts', lab: 'test/fixtures/netx-lab.ts', demo: 'src/demo.ts' } as const;
@@ -13,8 +14,8 @@ export interface Spawned {
   stdout(): string;
   stderr(): string;
   readonly exit: Promise<number>;
-  /** Resolves once `re` matches stdout (+ stderr); rejects when the process ends first. */
-  waitFor(re: RegExp, what: string): Promise<void>;
+  /** Resolves once `re` matches stdout (+ stderr); rejects when the process ends first, or after `ms` (default 25000). */
+  waitFor(re: RegExp, what: string, ms?: number): Promise<void>;
 }
 
 export interface SpawnOptions {
@@ -32,34 +33,33 @@ export function spawnNetx(args: readonly string[], opts: SpawnOptions = {}): Spa
     : spawn(process.execPath, argv, { cwd: CLI_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  const watchers = new Set<() => void>();
+  let ended: number | undefined;
+  const { watch, changed } = changes();
   child.stdout!.on('data', (b: Buffer) => {
     out += b.toString('utf8');
-    for (const w of [...watchers]) w();
+    changed();
   });
   child.stderr!.on('data', (b: Buffer) => {
     err += b.toString('utf8');
-    for (const w of [...watchers]) w();
+    changed();
   });
-  const exit = new Promise<number>((resolve) => child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
+  const exit = new Promise<number>((resolve) =>
+    child.once('close', (code, signal) => {
+      ended = code ?? (signal ? 128 : -1);
+      resolve(ended);
+      changed();
+    }),
+  );
   return {
     child,
     stdout: () => out,
     stderr: () => err,
     exit,
-    waitFor(re, what) {
-      return new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (re.test(out + err)) {
-            watchers.delete(check);
-            resolve();
-          }
-        };
-        watchers.add(check);
-        check();
-        void exit.then(() => {
-          if (watchers.delete(check)) reject(new Error(`netx ended before ${what}; stdout:\n${out}\nstderr:\n${err}`));
-        });
+    waitFor(re, what, ms = 25_000) {
+      return waitUntil(what, () => re.test(out + err), watch, {
+        ms,
+        failed: () => (ended === undefined ? undefined : `netx ended (exit ${ended})`),
+        seen: () => `stdout:\n${out}\nstderr:\n${err}`,
       });
     },
   };

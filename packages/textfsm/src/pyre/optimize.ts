@@ -25,30 +25,27 @@ function starOfStars(n: Node): Node[] | undefined {
   return atoms;
 }
 
+/** Rewrites `n` in place (the tree belongs to one PyRegex) and returns it. */
 function rewrite(n: Node, named: ReadonlySet<number>): Node {
-  switch (n.t) {
-    case 'group': {
-      const body: Alt = { t: 'alt', branches: n.body.branches.map((b) => b.map((x) => rewrite(x, named))) };
-      const kind = n.kind === 'capture' && !named.has(n.index) ? 'plain' : n.kind;
-      return { ...n, kind, body };
-    }
-    case 'repeat': {
-      const body = rewrite(n.body, named);
-      const atoms = n.max === Infinity && n.min <= 1 && !n.lazy && !n.possessive ? starOfStars(body) : undefined;
-      if (atoms) {
-        const alt: Alt = { t: 'alt', branches: atoms.map((a) => [a]) };
-        return { t: 'repeat', body: { t: 'group', kind: 'plain', index: 0, body: alt }, min: 0, max: Infinity, lazy: false, possessive: false };
-      }
-      return { ...n, body };
-    }
-    default:
-      return n;
+  if (n.t === 'group') {
+    for (const b of n.body.branches) for (let i = 0; i < b.length; i++) b[i] = rewrite(b[i]!, named);
+    if (n.kind === 'capture' && !named.has(n.index)) n.kind = 'plain';
+    return n;
   }
+  if (n.t !== 'repeat') return n;
+  n.body = rewrite(n.body, named);
+  const atoms = n.max === Infinity && n.min <= 1 && !n.lazy && !n.possessive ? starOfStars(n.body) : undefined;
+  if (atoms) {
+    n.body = { t: 'group', kind: 'plain', index: 0, body: { t: 'alt', branches: atoms.map((a) => [a]) } };
+    n.min = 0;
+  }
+  return n;
 }
 
+/** The tree, rewritten in place (see above); unchanged when it has back-references. */
 export function forNamedGroups(root: Alt, names: ReadonlyMap<string, number>): Alt {
   if (root.branches.some(hasRef)) return root;
   const named = new Set(names.values());
-  return { t: 'alt', branches: root.branches.map((b) => b.map((n) => rewrite(n, named))) };
+  for (const b of root.branches) for (let i = 0; i < b.length; i++) b[i] = rewrite(b[i]!, named);
+  return root;
 }
-

@@ -2,8 +2,8 @@
 // esbuild into one plain .mjs, so sshd (ForceCommand, as the test user) and busybox
 // telnetd (login program) start a bare `node` per login. With tsx compiling the
 // sources on every login, the first prompt took about five times as long on a
-// loaded machine. A vitest global setup builds it once (buildTtyDevice) and passes the
-// path to the test workers in NETX_TTY_DEVICE; anything else builds it on first use.
+// loaded machine. The vitest global setups build it once per run (provideTtyDevice) and
+// pass the path to the test workers in NETX_TTY_DEVICE; anything else builds it on first use.
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,11 +45,34 @@ export function buildTtyDevice(): TtyDeviceBuild {
   return { bundle, program, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Makes the build visible to processes started after this (vitest workers); returns it. */
+/** One build per process, however many global setups (vitest projects) ask; removed when the last lets go. */
+interface Provided {
+  readonly build: TtyDeviceBuild;
+  users: number;
+}
+const PROVIDED = Symbol.for('netx.test.ttyDevice');
+const slot = globalThis as { [PROVIDED]?: Provided };
+
+/** Makes the build visible to processes started after this (vitest workers); remove() when done with it. */
 export function provideTtyDevice(): TtyDeviceBuild {
-  const built = buildTtyDevice();
-  process.env[ENV] = built.bundle;
-  return built;
+  if (!slot[PROVIDED]) {
+    slot[PROVIDED] = { build: buildTtyDevice(), users: 0 };
+    process.env[ENV] = slot[PROVIDED].build.bundle;
+  }
+  const provided = slot[PROVIDED];
+  provided.users++;
+  let released = false;
+  return {
+    ...provided.build,
+    remove: () => {
+      if (released) return;
+      released = true;
+      if (--provided.users > 0) return;
+      provided.build.remove();
+      delete slot[PROVIDED];
+      delete process.env[ENV];
+    },
+  };
 }
 
 let own: TtyDeviceBuild | undefined;

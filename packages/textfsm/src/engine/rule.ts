@@ -20,19 +20,36 @@ const ACTIONS = [
 const WORD = new PyRegex('\\w+');
 
 // string.Template: $$, $name, ${name} (ASCII identifiers, any case); any other $ is invalid.
-const PLACEHOLDER = /\$(?:(\$)|([_a-z][_a-z0-9]*)|\{([_a-z][_a-z0-9]*)\}|())/gi;
+const IDENT_START = /[_a-zA-Z]/;
+const IDENT = /[_a-zA-Z0-9]/;
 
 /** Python's string.Template(text).substitute(map); undefined when a name is unknown or a `$` is invalid. */
 export function substitute(text: string, map: ReadonlyMap<string, string>): string | undefined {
-  let bad = false;
-  const out = text.replace(PLACEHOLDER, (_all, escaped?: string, named?: string, braced?: string) => {
-    if (escaped) return '$';
-    const name = named ?? braced;
-    const v = name === undefined ? undefined : map.get(name);
-    if (v === undefined) bad = true;
-    return v ?? '';
-  });
-  return bad ? undefined : out;
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', from)) {
+    out += text.slice(from, i);
+    const next = text[i + 1];
+    if (next === '$') {
+      out += '$';
+      from = i + 2;
+      continue;
+    }
+    const braced = next === '{';
+    let end = braced ? i + 2 : i + 1;
+    if (end >= text.length || !IDENT_START.test(text[end]!)) return undefined;
+    while (end < text.length && IDENT.test(text[end]!)) end++;
+    const name = text.slice(braced ? i + 2 : i + 1, end);
+    if (braced) {
+      if (text[end] !== '}') return undefined;
+      end++;
+    }
+    const value = map.get(name);
+    if (value === undefined) return undefined;
+    out += value;
+    from = end;
+  }
+  return out + text.slice(from);
 }
 
 export class TextFSMRule {

@@ -10,11 +10,19 @@ const MAX_NAME_LEN = 48;
 const COMMENT = new PyRegex('^\\s*#');
 const STATE_NAME = new PyRegex('^(\\w+)$');
 
+/** A rule with the values its named groups fill (Python's _AssignVar): value index, group, ... */
+export interface Step {
+  rule: TextFSMRule;
+  assign: number[];
+}
+
 export interface Program {
   values: TextFSMValue[];
   states: Map<string, TextFSMRule[]>;
   /** State names in template order (without `End`). */
   stateList: string[];
+  /** The rules of each state, ready to run. */
+  steps: Map<string, Step[]>;
 }
 
 // Compiled templates by text: the declarations and rules are shared (rules hold no state),
@@ -49,7 +57,21 @@ function parseTemplate(text: string): Program {
   const stateList: string[] = [];
   while (parseState(lines, cursor, varMap, states, stateList));
   validate(states, stateList);
-  return { values, states, stateList };
+  // Python's _GetValue takes the first Value of a name (names are unique anyway).
+  const index = new Map<string, number>();
+  values.forEach((v, i) => index.has(v.name) || index.set(v.name, i));
+  const steps = new Map<string, Step[]>();
+  for (const [state, rules] of states) {
+    steps.set(
+      state,
+      rules.map((rule) => {
+        const assign: number[] = [];
+        for (const [name, group] of rule.compiled.names) if (index.has(name)) assign.push(index.get(name)!, group);
+        return { rule, assign };
+      }),
+    );
+  }
+  return { values, states, stateList, steps };
 }
 
 interface Cursor {

@@ -3,15 +3,12 @@ import { TextFSMError } from '../errors.js';
 import { isAscii } from '../pyre/index.js';
 import { pySplitlines } from '../pystr.js';
 import type { TextFSMRule } from './rule.js';
-import { compileTemplate, type Program } from './template.js';
-import { OPTION_NAMES, SkipRecord, type Cell, type OptionName, type TextFSMValue, type ValueHost } from './value.js';
+import { compileTemplate, type Program, type Step } from './template.js';
+import { OPTION_NAMES, SkipRecord, type Cell, type OptionName, type ValueHost } from './value.js';
 
 export type Row = Cell[];
 
-interface Step {
-  rule: TextFSMRule;
-  assign: [TextFSMValue, number][];
-}
+
 export type RecordDict = Record<string, Cell>;
 
 export interface ParseOptions {
@@ -28,12 +25,9 @@ export interface ValueInfo {
 
 export class TextFSM {
   private readonly program: Program;
-  private readonly byName = new Map<string, TextFSMValue>();
   private readonly host: ValueHost;
   private result: Row[] = [];
-  /** Per state: each rule with the values its named groups fill (Python's _AssignVar). */
-  private readonly steps = new Map<string, Step[]>();
-  private curState: Step[] = [];
+  private curState: readonly Step[] = [];
   private curStateName = 'Start';
 
   /** Compiles the template; throws TextFSMTemplateError (with the line) when it is invalid. */
@@ -46,21 +40,6 @@ export class TextFSM {
       indexOf: (value) => this.program.values.indexOf(value),
     };
     this.program = compileTemplate(template, this.host);
-    // Python's _GetValue returns the first Value of a name; names are unique anyway.
-    for (const v of this.program.values) if (!this.byName.has(v.name)) this.byName.set(v.name, v);
-    for (const [state, rules] of this.program.states) {
-      this.steps.set(
-        state,
-        rules.map((rule) => {
-          const assign: [TextFSMValue, number][] = [];
-          for (const [name, group] of rule.compiled.names) {
-            const value = this.byName.get(name);
-            if (value) assign.push([value, group]);
-          }
-          return { rule, assign };
-        }),
-      );
-    }
     this.reset();
   }
 
@@ -91,7 +70,7 @@ export class TextFSM {
 
   /** Back to the Start state with no rows and every value cleared; the template is kept. */
   reset(): void {
-    this.curState = this.steps.get('Start')!;
+    this.curState = this.program.steps.get('Start')!;
     this.curStateName = 'Start';
     this.result = [];
     for (const v of this.program.values) v.clearAll();
@@ -127,10 +106,11 @@ export class TextFSM {
     for (const { rule, assign } of this.curState) {
       const groups = rule.compiled.exec(line, ascii);
       if (!groups) continue;
-      for (const [value, group] of assign) value.assign(groups[group] ?? null);
+      const values = this.program.values;
+      for (let i = 0; i < assign.length; i += 2) values[assign[i]!]!.assign(groups[assign[i + 1]!] ?? null);
       if (this.operations(rule, line)) {
         if (rule.newState) {
-          if (rule.newState !== 'End' && rule.newState !== 'EOF') this.curState = this.steps.get(rule.newState)!;
+          if (rule.newState !== 'End' && rule.newState !== 'EOF') this.curState = this.program.steps.get(rule.newState)!;
           this.curStateName = rule.newState;
         }
         break;

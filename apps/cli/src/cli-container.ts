@@ -1,10 +1,11 @@
 // Wiring of the `netx` program: the real transports by URL scheme, the drivers, the
-// system clock, the process's streams. Tests register their own Io and Transports.
+// system clock, the process's streams, TextFSM for --parse. Tests register their own Io and Transports.
 import 'reflect-metadata';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { systemClock } from '@netx/core';
 import { allDrivers } from '@netx/drivers';
 import type { Host } from '@netx/fleet';
+import { parseOutput, TemplateNotFoundError } from '@netx/textfsm/node';
 import { SshTransport, type SshTransportOptions } from '@netx/transport-ssh';
 import { TelnetTransport } from '@netx/transport-telnet';
 import { WebSocketSerialTransport, type WebSocketSerialOptions } from '@netx/transport-websocket-serial';
@@ -39,6 +40,19 @@ export const realTransports: TransportsProvider = (s: TransportSettings) => ({
   'ws-serial': (host) => new WebSocketSerialTransport(wsSerialOptions(host)),
 });
 
+/** `--parse`: TextFSM with the bundled ntc-templates, the platform from the host's driver; no template: no records. */
+export const textfsmParser: ParserSlot = {
+  name: 'TextFSM (ntc-templates)',
+  parse: (driver, command, text) => {
+    try {
+      return parseOutput({ driver, command, data: text });
+    } catch (err) {
+      if (err instanceof TemplateNotFoundError) return undefined;
+      throw err;
+    }
+  },
+};
+
 export interface CliContainerOptions {
   io?: CliIo;
   transports?: TransportsProvider;
@@ -55,7 +69,7 @@ export function createCliContainer(opts: CliContainerOptions = {}): DependencyCo
   c.register(TOKENS.Drivers, { useValue: allDrivers });
   c.register(TOKENS.Transports, { useValue: opts.transports ?? realTransports });
   c.register(TOKENS.Ask, { useValue: terminalAsk(io) });
-  c.register(TOKENS.Parser, { useValue: opts.parser ?? {} });
+  c.register(TOKENS.Parser, { useValue: opts.parser ?? textfsmParser });
   c.register<ResultListener>(TOKENS.Results, { useValue: opts.onResult ?? (() => undefined) });
   return c;
 }

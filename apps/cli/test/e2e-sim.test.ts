@@ -124,4 +124,12 @@ describe('netx run against the simulator', () => {
     expect(sessions.accepted()).toBeGreaterThanOrEqual(7);
     expect(fleet.connections).toBe(0);
   });
+
+  it('--parse: the program parses with TextFSM (ntc-templates) for the guessed driver', async () => {
+    const p = spawnNetx(['run', `telnet://admin@127.0.0.1:${port('r1', 'telnet')}`, '-c', 'show ip interface brief', '--parse', '--ndjson'], { env });
+    expect(await p.exit, p.stderr()).toBe(0);
+    const [host] = p.stdout().trimEnd().split('\n').map((l) => JSON.parse(l) as Record_ & { outputs: { parsed?: Record<string, string>[] }[] });
+    expect(host).toMatchObject({ ok: true, driver: 'ios' });
+    expect(host!.outputs[0]!.parsed!.map((r) => [r.interface, r.ip_address, r.status])).toContainEqual(['GigabitEthernet0/0', '192.0.2.1', 'up']);
+  });
 });

@@ -32,7 +32,7 @@ export interface TransportSettings {
 /** Builds the transport factories (by URL scheme) for one command's settings. */
 export type TransportsProvider = (settings: TransportSettings) => Readonly<Record<string, TransportFactory>>;
 
-/** A parser for `--parse`, when one is installed (@netx/textfsm is wired here once it exists). */
+/** A parser for `--parse` (the program wires @netx/textfsm; an empty slot refuses --parse). */
 export interface ParserSlot {
   readonly parse?: ParseHook;
   /** Its name, for messages. */

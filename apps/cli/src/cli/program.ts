@@ -47,7 +47,7 @@ export function buildProgram(c: DependencyContainer, io: CliIo, setCode: (code: 
       .option('--filter <key=value>', 'only hosts that match: group=core, name=r*, driver=ios, a data field (repeatable: all must match)', collect, [])
       .option('-d, --driver <name>', 'driver for every host instead of guessing')
       .option('-j, --concurrency <n>', 'hosts worked on at once', '20')
-      .option('--parse', 'parse outputs into records (needs an installed parser)')
+      .option('--parse', 'parse outputs into records with TextFSM (ntc-templates for the host\'s driver); no template: no records')
       .option('--no-auto-init', 'do not set up the terminal (paging off) before the commands')
       .option('--deadline <seconds>', 'most time one host may take, retries included (0: none)', '0')
       .option('--retries <n>', 'extra tries after a connection error before login', '0')

@@ -65,7 +65,7 @@ export function labDevices(n = 3, extra: Record<string, VirtualPeer> = {}): Reco
   return devices;
 }
 
-/** A container whose only transport is `lab://` to the given virtual devices; `made` collects the transports. */
+/** A container whose only transport is `lab://` to the given virtual devices (no parser unless given); `made` collects the transports. */
 export function labContainer(io: CliIo, devices: Record<string, VirtualPeer>, parser?: ParserSlot): { c: DependencyContainer; made: DummyTransport[] } {
   const made: DummyTransport[] = [];
   const transports: TransportsProvider = () => ({
@@ -75,5 +75,5 @@ export function labContainer(io: CliIo, devices: Record<string, VirtualPeer>, pa
       return t;
     },
   });
-  return { c: createCliContainer({ io, transports, ...(parser ? { parser } : {}) }), made };
+  return { c: createCliContainer({ io, transports, parser: parser ?? {} }), made };
 }

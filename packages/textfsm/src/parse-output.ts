@@ -49,7 +49,7 @@ export function parseOutput(options: ParseOutputOptions & { templates: TemplateS
   } catch (err) {
     if (!(err instanceof TemplateNotFoundError)) throw err;
     throw new TemplateNotFoundError(
-      `Unable to parse command "${command}" on platform ${platform} - ${err.message}. Check the platform and command, or give a template folder that has one (templatesDir).`,
+      `Unable to parse command "${command}" on platform ${platform} - ${err.message.trimEnd().replace(/\.+$/, '')}. Check the platform and command, or give a template folder that has one (templatesDir).`,
       err.attributes as Record<string, string>,
     );
   }

@@ -4,7 +4,7 @@ import { Account, Protocol } from '@netx/core';
 import { allDrivers } from '@netx/drivers';
 import { DummyTransport, iosDevice } from '@netx/transport-dummy';
 import { describe, expect, it } from 'vitest';
-import { DRIVER_PLATFORMS, ntcPlatforms, parseIndex, stripEcho, TemplateNotFoundError } from '../src/index.js';
+import { DRIVER_PLATFORMS, ntcPlatforms, parseIndex, parseOutput as parseOutputFrom, stripEcho, TemplateNotFoundError } from '../src/index.js';
 import { caught } from './helpers/caught.js';
 import { bundledTemplatesDir, loadTemplates, parseOutput, parseResponse } from '../src/node.js';
 
@@ -34,6 +34,20 @@ describe('driver → platform', () => {
     expect((err as TemplateNotFoundError).code).toBe('NETX_TEXTFSM_NO_TEMPLATE');
     expect((err as Error).message).toMatch(/^Unable to parse command "show nothing at all" on platform cisco_ios - No template found for attributes: "\{'Command': 'show nothing at all', 'Platform': 'cisco_ios'\}"/);
     expect(() => parseOutput({ command: 'show version', data: '' })).toThrow(TypeError);
+  });
+
+  it('embeds a cause that ends in a full stop without doubling it', () => {
+    const templates = {
+      readIndex: (): string => {
+        throw new TemplateNotFoundError('The template index is not there yet.', {});
+      },
+      readTemplate: (): string => '',
+    };
+    const err = caught(() => parseOutputFrom({ templates, platform: 'cisco_ios', command: 'show clock', data: '' }));
+    expect(err).toBeInstanceOf(TemplateNotFoundError);
+    expect((err as Error).message).toBe(
+      'Unable to parse command "show clock" on platform cisco_ios - The template index is not there yet. Check the platform and command, or give a template folder that has one (templatesDir).',
+    );
   });
 
   it('reads templates from another folder', () => {

@@ -28,6 +28,11 @@ export interface InventoryProblem {
   readonly location?: SourceLocation;
 }
 
+/** A message to embed before our own full stop: without its trailing full stop, so the sentence does not end in "..". */
+export function asClause(message: string): string {
+  return message.trimEnd().replace(/\.+$/, '');
+}
+
 export function formatLocation(loc: SourceLocation | undefined): string {
   if (!loc) return '';
   return `${loc.file}:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''}: `;

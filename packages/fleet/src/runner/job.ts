@@ -1,6 +1,6 @@
 // Checks a job and reads its command file once, before any host starts.
 import { readFileSync } from 'node:fs';
-import { JobError } from '../errors.js';
+import { JobError, asClause } from '../errors.js';
 import type { Job } from './types.js';
 
 export interface PreparedJob extends Job {
@@ -14,7 +14,7 @@ export function readCommandFile(path: string): string[] {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new JobError(`Cannot read the command file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message}.`, { cause: err });
+    throw new JobError(`Cannot read the command file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : asClause((err as Error).message)}.`, { cause: err });
   }
   return text
     .split(/\r?\n/)

@@ -1,7 +1,7 @@
 // One connection to a VirtualDevice: greeting, login, then the command loop.
 // Written as one async routine that waits for the client's lines, so the device
 // behaves like a real CLI whatever the chunking of the client's writes.
-import { ProtocolError, sleep } from '@netx/core';
+import { ProtocolError } from '@netx/core';
 import type { CommandIndex, Lookup } from './command-table.js';
 import { normalizeCommand } from './command-table.js';
 import { LineReader, SessionClosed } from './line-reader.js';
@@ -9,6 +9,9 @@ import { pageOut } from './pager.js';
 import type { DeviceLink, PeerSession, TerminalInfo } from './peer.js';
 import type { CommandContext, PagerState, SessionOptions } from './types.js';
 import type { ResolvedDevice } from './resolve-options.js';
+
+/** The longest delay a timer can hold (2^31 - 1 ms); longer ones fire after 1 ms in Node. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What a test can see of a connection's device-side state. */
 export interface DeviceSessionState {
@@ -37,6 +40,8 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
   private readonly decoder: { decode(bytes: Uint8Array): string };
   private lastChar: string | undefined;
   private hangUpRequested = false;
+  /** Sleeps in progress: cancelled (timer cleared, SessionClosed) when the session ends. */
+  private readonly sleeps = new Set<{ timer: unknown; reject: (err: Error) => void }>();
 
   constructor(
     private readonly device: ResolvedDevice,
@@ -76,8 +81,7 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
 
   clientClosed(): void {
     if (this.closed) return;
-    this.closed = true;
-    this.reader.close();
+    this.end();
   }
 
   private async run(): Promise<void> {
@@ -116,8 +120,7 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
 
   private failed(err: unknown): void {
     const message = err instanceof Error ? err.message : String(err);
-    this.closed = true;
-    this.reader.close();
+    this.end();
     this.link.fail(new ProtocolError(`Virtual device ${this.hostname}: a command handler failed: ${message}`, { cause: err }));
   }
 
@@ -243,13 +246,34 @@ export class DeviceSession implements PeerSession, DeviceSessionState {
 
   private hangUp(): void {
     if (this.closed) return;
-    this.closed = true;
-    this.reader.close();
+    this.end();
     this.link.close();
   }
 
+  /** Marks the session closed: no more reads, and every pending sleep is cancelled. */
+  private end(): void {
+    this.closed = true;
+    this.reader.close();
+    for (const s of this.sleeps) {
+      this.link.clock.clearTimeout(s.timer);
+      s.reject(new SessionClosed());
+    }
+    this.sleeps.clear();
+  }
+
+  /** Waits `ms` on the session clock; rejects with SessionClosed when the session ends first. */
   private sleep(ms: number): Promise<void> {
-    return sleep(this.link.clock, ms);
+    if (this.closed) return Promise.reject(new SessionClosed());
+    return new Promise((resolve, reject) => {
+      const entry = { timer: undefined as unknown, reject };
+      this.sleeps.add(entry);
+      // Infinity (or more than a timer can hold) means "never": no timer, only the close ends it.
+      if (ms > MAX_TIMER_MS) return;
+      entry.timer = this.link.clock.setTimeout(() => {
+        this.sleeps.delete(entry);
+        resolve();
+      }, ms);
+    });
   }
 
   private normalize(text: string): string {

@@ -44,7 +44,7 @@ export interface CommandContext {
   ask(prompt: string, opts?: { echo?: boolean }): Promise<string>;
   /** Sends text now, outside the pager ('\n' becomes the device newline). */
   write(text: string): void;
-  /** Waits on the session clock. */
+  /** Waits on the session clock; Infinity waits until the session ends. Rejects when the session ends first. */
   sleep(ms: number): Promise<void>;
   /** Hangs up after this command's output. */
   close(): void;
@@ -181,9 +181,9 @@ export interface VirtualDeviceOptions {
   pager?: PagerOptions | false;
   /** Line end of device output. default '\r\n' */
   newline?: string;
-  /** Delay (session clock) before the greeting. default 0 */
+  /** Delay (session clock) before the greeting; Infinity never greets. default 0 */
   greetingDelay?: number;
-  /** Delay (session clock) before each command's output. default 0 */
+  /** Delay (session clock) before each command's output; Infinity never answers. default 0 */
   responseDelay?: number;
   /** Split every output into chunks of at most this many bytes (each delivered separately). */
   chunkSize?: number;

@@ -171,6 +171,50 @@ describe('VirtualDevice basics (Exscript-compatible defaults)', () => {
     expect(c.take()).toBe('files\r\nh> ');
   });
 
+  it('cancels a pending delay when the session closes', async () => {
+    const clock = new ManualClock();
+    const device = new VirtualDevice({ hostname: 'h', responseDelay: 500, commands: { ls: 'files', nap: async (ctx) => void (await ctx.sleep(60_000)) } });
+    const c = connect(device, { clock });
+    await c.untilEnds('h> ');
+    await c.send('ls\r');
+    await settle();
+    expect(clock.pending()).toBe(1);
+    c.peer.clientClosed();
+    expect(clock.pending()).toBe(0);
+
+    const c2 = connect(new VirtualDevice({ hostname: 'h', greetingDelay: 100 }), { clock });
+    await settle();
+    expect(clock.pending()).toBe(1);
+    c2.peer.clientClosed();
+    expect(clock.pending()).toBe(0);
+    await settle();
+    expect(c2.text()).toBe('');
+  });
+
+  it('treats an Infinity delay as never, without arming a timer', async () => {
+    const clock = new ManualClock();
+    const device = new VirtualDevice({ hostname: 'h', greetingDelay: Infinity });
+    const c = connect(device, { clock });
+    await settle();
+    expect(clock.pending()).toBe(0);
+    await clock.advanceAsync(2 ** 31);
+    await settle();
+    expect(c.text()).toBe('');
+    c.peer.clientClosed();
+    await settle();
+    expect(device.sessions[0]?.closed).toBe(true);
+
+    const long = new VirtualDevice({ hostname: 'h', commands: { nap: async (ctx) => void (await ctx.sleep(2 ** 31)) } });
+    const d = connect(long, { clock });
+    await d.untilEnds('h> ');
+    d.take();
+    await d.send('nap\r');
+    await settle();
+    expect(clock.pending()).toBe(0);
+    expect(d.take()).toBe('nap\r\n');
+    d.peer.clientClosed();
+  });
+
   it('reports ambiguous abbreviations', async () => {
     const device = new VirtualDevice({ hostname: 'h', abbreviations: true, commands: { 'clear counters': 'cleared', 'clock set': 'set' } });
     const c = connect(device);

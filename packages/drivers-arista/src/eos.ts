@@ -1,6 +1,7 @@
 // Arista EOS: Exscript's `eos` driver. Exscript gives eos no OS-guess signals at all
-// (its corpus test skips the eos transcripts); the three signals below are deviations,
-// documented in the README.
+// (its corpus test skips the eos transcripts); the signals below are deviations,
+// documented in the README. After login (response signals): the name, the supervisor
+// slot in the prompt, and EOS's own wording of a rejected command.
 import { defineDriver } from '@netx/core';
 import { EOS_PAGERS } from './pagers.js';
 
@@ -22,6 +23,16 @@ export const eos = defineDriver({
       { match: /[\r\n][\w.\-]+\(s[12]\)(?:\([^)\r\n]*\))?[>#] ?$/, score: 85 },
       // `localhost` is EOS's factory hostname: `localhost>` / `localhost#` right after login.
       { match: /[\r\n]localhost[>#] ?$/, score: 45 },
+      // Linux's `<host> login: ` (IOS asks `Username:`), then the CLI prompt of the same host,
+      // IOS-shaped with no blank after it (an ADTRAN DSLAM's `dslam1> ` has one).
+      { match: /[\r\n]([\w.\-]{1,63}) login: [^\r\n]*(?:\r\n|[\r\n])(?:[^\r\n]*(?:\r\n|[\r\n])){0,8}?\1[>#](?![ \t])/, score: 40 },
+    ],
+    response: [
+      // `show version`: `Arista DCS-7050TX-64`, `Arista vEOS`, `Arista cEOSLab`
+      { match: /\bArista (?:Networks\b|DCS-|vEOS|cEOS)/, score: 90 },
+      { match: /[\r\n][\w.\-]+\(s[12]\)(?:\([^)\r\n]*\))?[>#] ?$/, score: 85 },
+      // `% Invalid input (at token 1: 'foo')`: IOS says `detected at '^' marker`.
+      { match: /% Invalid input \(at token \d+: '/, score: 80 },
     ],
   },
   samples: {
@@ -36,7 +47,7 @@ export const eos = defineDriver({
     notPrompts: ['\r\nEthernet1 is up, line protocol is up (connected)', '\r\nArista DCS-7050TX-64', '\r\nleaf 1(config)#', '\r\n  leaf1>', '\r\n</interfaces>'],
     usernamePrompts: ['\r\nUsername: ', 'hostname login: '],
     passwordPrompts: ['\r\nPassword: ', '\r\npassword:'],
-    errors: ['% Invalid input\r\n', '% Incomplete command\r\n', '% Ambiguous command\r\n', '% Error: unable to open file\r\n'],
+    errors: ['% Invalid input\r\n', '% Incomplete command\r\n', '% Ambiguous command\r\n', '% Error: unable to open file\r\n', "% Invalid input (at token 1: 'foo')\r\n"],
     nonErrors: ['Arista DCS-7050TX-64\r\n', 'Hardware version: 11.01\r\n'],
     loginErrors: ['\r\n% Bad secret', '\r\n% Authentication failed', '\r\nPermission denied'],
     banners: [
@@ -48,6 +59,12 @@ export const eos = defineDriver({
       '---\nThis is a login banner\n---\nPassword:\nLast login: Mon Feb 13 14:22:21 2017 from 192.168.57.1\nlocalhost>enable\nPassword:\nPassword:\nPassword:\n% Bad secret\n%\nlocalhost>enable\nPassword:\nlocalhost#',
       // self-written: the EOS banner some sites keep
       'Arista Networks EOS shell\r\n\r\nleaf1 login: ',
+      // self-written: a telnet login to a switch with a site host name and no banner (the virtual-device eos profile)
+      '\r\ncore-sw7 login: admin\r\nPassword: \r\ncore-sw7>',
+      '\r\nleaf-12.dc1 login: admin\r\nPassword: \r\nLast login: Tue Nov 24 08:00:01 2026 from 192.0.2.10\r\nleaf-12.dc1#',
+      // self-written: a session that starts at the prompt, then what the first commands answer
+      "\r\ncore-sw7>show version\r\nArista vEOS\r\nSoftware image version: 4.14.7M\r\ncore-sw7>",
+      "\r\ncore-sw7>sh foo\r\n% Invalid input (at token 1: 'foo')\r\ncore-sw7>",
     ],
     pagers: ['\r\n --More-- '],
   },

@@ -1,6 +1,6 @@
 // Cisco IOS XR: Exscript's `ios_xr` driver. Recognised by its prompt
 // (`RP/0/RSP0/CPU0:host#`), which only shows after login (a response signal).
-import { defineDriver } from '@netx/core';
+import { CISCO_ERROR_PROMPTS, defineDriver, GENERIC_ERROR_PROMPT } from '@netx/core';
 import { CISCO_MORE } from './pagers.js';
 
 export const ios_xr = defineDriver({
@@ -8,6 +8,8 @@ export const ios_xr = defineDriver({
   usernamePrompt: /[\r\n]Username: (?=\n?$)/,
   passwordPrompt: /[\r\n]Password: (?=\n?$)/,
   prompt: /[\r\n\x00]RP\/\d+\/(?:RS?P)?\d+\/CPU\d+:[^#]+(?:\([^)]+\))?#(?=\n?$)/,
+  // XR prints IOS's messages (`% Ambiguous command:`, which the generic list misses) and `Error:` lines.
+  errorPrompt: [GENERIC_ERROR_PROMPT, ...CISCO_ERROR_PROMPTS],
   pagers: CISCO_MORE,
   initCommands: ['terminal exec prompt no-timestamp', 'terminal len 0', 'terminal width 0'],
   guess: {
@@ -18,7 +20,13 @@ export const ios_xr = defineDriver({
     notPrompts: ['\r\nRP/0/RP0/CPU0 is the active route processor', '\r\nThu Nov 25 09:15:00.123 UTC'],
     usernamePrompts: ['\r\nUsername: '],
     passwordPrompts: ['\r\nPassword: '],
-    errors: ["                  ^\r\n% Invalid input detected at '^' marker.\r\n", '% Incomplete command.\r\n', 'Error: no such file\r\n'],
+    errors: [
+      "                  ^\r\n% Invalid input detected at '^' marker.\r\n",
+      '% Incomplete command.\r\n',
+      'Error: no such file\r\n',
+      // self-written, as XR answers `sh i` (the virtual-device ios_xr profile prints the same)
+      '% Ambiguous command:  "sh i"\r\n',
+    ],
     nonErrors: ['Cisco IOS XR Software, Version 6.1.3\r\n'],
     loginErrors: ['\r\n% Authentication failed'],
     banners: [

@@ -3,6 +3,9 @@
 // only while the whole text is one line (Exscript's "single line" rule).
 // Deviation: Exscript's `^` signals miss a session whose output starts with a line
 // break (`\r\nfw1 # `, as SSH sessions and consoles often do); leading `[\r\n]*` is allowed.
+// Deviation: behind a login dialogue (telnet, a console server) the prompt is not at
+// the start; a `name # ` line before login completes scores too, above RiOS's `name >`
+// / `name #` (a SteelHead lands in `>` mode after login).
 import { defineDriver } from '@netx/core';
 import { FORTIOS_PAGERS } from './pagers.js';
 
@@ -22,6 +25,7 @@ export const fortios = defineDriver({
     head: [
       { match: /^[\r\n]*[a-zA-Z0-9\-_ .]+ (?:\$|#) $/, score: 50 },
       { match: /^[\r\n]*[a-zA-Z0-9\-_.]+@[a-zA-Z0-9\-_.]+'s password:/, score: 50 },
+      { match: /[\r\n][a-zA-Z0-9\-_.]{1,35} (?:\([\w.\/=\-]{1,35}\) )?[#$] $/, score: 35 },
     ],
   },
   samples: {
@@ -42,6 +46,9 @@ export const fortios = defineDriver({
       // self-written: the deviation, output that starts with line breaks
       '\r\nfw-hq-01 # ',
       "\r\n\r\nadmin@10.0.0.1's password: ",
+      // self-written: a telnet or console login, then the prompt (the virtual-device fortios profile)
+      '\r\nr1 login: admin\r\nPassword: \r\nr1 # ',
+      '\r\nfw-hq-01 login: admin\r\nPassword: \r\n\r\nfw-hq-01 $ ',
     ],
     pagers: ['\r\n--More-- '],
   },

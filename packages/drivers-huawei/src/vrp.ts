@@ -5,8 +5,9 @@ import { VRP_PAGERS } from './pagers.js';
 
 export const vrp = defineDriver({
   name: 'vrp',
-  usernamePrompt: /user ?name: /i,
-  passwordPrompt: /[\r\n]Password: (?=\n?$)/,
+  // VRP5 prints `Username:` with no blank after it (VRP8 `Username: `).
+  usernamePrompt: /user ?name: ?(?=\n?$)/i,
+  passwordPrompt: /[\r\n]Password: ?(?=\n?$)/,
   // `(?!\/)`: an XML closing tag (`</data>`, NETCONF output) has the shape of a `<view>`.
   prompt: /[\r\n][<[](?!\/)\S+[>\]] ?(?=\n?$)/i,
   pagers: VRP_PAGERS,
@@ -21,8 +22,8 @@ export const vrp = defineDriver({
   samples: {
     prompts: ['\r\n<hostname>', '\r\n<HUAWEI>', '\r\n[HUAWEI]', '\r\n[~HUAWEI-GigabitEthernet0/0/1]', '\r\n[*HUAWEI] ', '\r\n<fw-1> '],
     notPrompts: ['\r\nGigabitEthernet0/0/1 current state : UP', '\r\nHuawei Versatile Routing Platform Software', '\r\n</data>', '\r\n  </interface>'],
-    usernamePrompts: ['\r\nUsername: ', 'User name: '],
-    passwordPrompts: ['\r\nPassword: '],
+    usernamePrompts: ['\r\nUsername: ', 'User name: ', '\r\nLogin authentication\r\n\r\nUsername:'],
+    passwordPrompts: ['\r\nPassword: ', '\r\nUsername:admin\r\nPassword:'],
     errors: ["                ^\r\nError: Unrecognized command found at '^' position.\r\n", 'Error: Wrong parameter found at \'^\' position.\r\n', 'Error:Incomplete command found at \'^\' position.\r\n'],
     nonErrors: ['Info: The max number of VTY users is 10\r\n', 'Input errors: 0\r\n'],
     loginErrors: ['\r\nError: Failed to authenticate.', '\r\nError: Authentication failed'],

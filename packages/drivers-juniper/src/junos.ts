@@ -9,7 +9,8 @@ export const junos = defineDriver({
   passwordPrompt: /[\r\n](Local )?[Pp]assword: ?(?=\n?$)/,
   prompt:
     /(?:[\r\n]+(?:(?:\{master(?::\d+)?\}|\{backup(?::\d+)?\})|(?:\{primary:node\d+\}|\{secondary:node\d+\}))?(?:\[edit[^\]\r\n]*\])?)?[\r\n]+[\w\-.]+@[\-\w+.:]+[%>#] (?=\n?$)/,
-  errorPrompt: /^(unknown|invalid|error|syntax error)/i,
+  // An ambiguous abbreviation: `'sh' is ambiguous.` under the caret, then `Possible completions:`.
+  errorPrompt: [/^(unknown|invalid|error|syntax error)/i, /^'[^'\r\n]+' is ambiguous\./],
   pagers: JUNOS_PAGERS,
   initCommands: ['set cli screen-length 0', 'set cli screen-width 0', 'set cli terminal ansi'],
   guess: {
@@ -34,8 +35,15 @@ export const junos = defineDriver({
     notPrompts: ['\r\nPhysical interface: ge-0/0/0, Enabled, Physical link is Up', '\r\n[edit]', '\r\n[edit interfaces]\r\n', '\r\nuser@host>'],
     usernamePrompts: ['\r\nlogin: ', 'testhost (ttyp0)\r\n\r\nlogin: '],
     passwordPrompts: ['\r\nPassword:', '\r\nLocal password: ', '\r\npassword: '],
-    errors: ['                    ^\r\nsyntax error, expecting <command>.\r\n', '         ^\r\nunknown command.\r\n', 'error: configuration database locked by:\r\n', 'invalid value\r\n'],
-    nonErrors: ['Hostname: testhost\r\nModel: mx960\r\nJunos: 18.2R3.4\r\n', '  error counters: 0\r\n'],
+    errors: [
+      '                    ^\r\nsyntax error, expecting <command>.\r\n',
+      '         ^\r\nunknown command.\r\n',
+      'error: configuration database locked by:\r\n',
+      'invalid value\r\n',
+      // self-written, as Junos answers `sh`
+      "         ^\r\n'sh' is ambiguous.\r\nPossible completions:\r\n  show                 Show system information\r\n  ssh                  Start secure shell on another host\r\n",
+    ],
+    nonErrors: ['Hostname: testhost\r\nModel: mx960\r\nJunos: 18.2R3.4\r\n', '  error counters: 0\r\n', "  description \"'core' is ambiguous. uplink\";\r\n"],
     loginErrors: ['\r\nLogin incorrect', '\r\nerror: authentication failed'],
     banners: [
       // corpus: junos.1 .. junos.3 (Exscript test data, MIT)

@@ -27,7 +27,8 @@ export const linux = defineDriver({
     // `$ `, `# `, `bash-5.1$ `, `sh-4.4# `
     /[\r\n](?:[\w.\-]{1,32})?[$#] $/,
   ],
-  errorPrompt: /(?:command not found|^[^\r\n]*: not found\r?$|No such file or directory|Permission denied|syntax error near unexpected token|: invalid option|: unrecognized option)/m,
+  // `Object "x" is unknown, try "ip help".`: iproute2's answer to an unknown object.
+  errorPrompt: /(?:command not found|^[^\r\n]*: not found\r?$|No such file or directory|Permission denied|syntax error near unexpected token|: invalid option|: unrecognized option|^Object "[^"\r\n]*" is unknown)/m,
   loginErrorPrompt: /[\r\n][^\r\n]*(?:login incorrect|permission denied|authentication failure|sorry, try again|access denied)/i,
   pagers: UNIX_PAGERS,
   // Width for tools that ask the tty; every common pager off.
@@ -81,6 +82,7 @@ export const linux = defineDriver({
       'ls: cannot access \'/nope\': No such file or directory\r\n',
       'cat: /etc/shadow: Permission denied\r\n',
       "bash: syntax error near unexpected token `)'\r\n",
+      'Object "adress" is unknown, try "ip help".\r\n',
     ],
     nonErrors: ['total 0\r\ndrwxr-xr-x 2 user user 4096 Nov 25 07:00 src\r\n', 'Linux host 6.8.0-45-generic #45-Ubuntu SMP x86_64 GNU/Linux\r\n'],
     loginErrors: ['\r\nLogin incorrect', '\r\nPermission denied, please try again.', '\r\nsu: Authentication failure', '\r\nSorry, try again.'],

@@ -1,10 +1,13 @@
 // Prints, as markdown, how the OS guesser (all built-in drivers) labels the Exscript
 // corpus and every driver's own banner samples: a per-file table for the corpus and
-// a sparse confusion matrix (expected driver -> guessed drivers with counts).
+// a sparse confusion matrix (expected driver -> guessed drivers with counts); then the
+// corpus behind each console server, by the text alone and through a real login.
 // Run: pnpm --filter @netx/drivers run confusion-matrix
 import { allDrivers } from '../src/index.js';
+import { CONSOLE_SERVERS, consoleVariants } from './console-servers.js';
 import { corpusTexts, sampleBanners, type LabelledText } from './corpus-data.js';
 import { agreed, guessWays } from './guess-ways.js';
+import { replayLogin } from './login-replay.js';
 
 function label(t: LabelledText): { t: LabelledText; got: string; ways: ReturnType<typeof guessWays> } {
   const ways = guessWays(allDrivers, t.text, t.source);
@@ -40,5 +43,21 @@ for (const [expected, rows] of [...byExpected.entries()].sort(([a], [b]) => a.lo
     .map(([g, n]) => (g === expected ? `${g} (${n})` : `**${g} (${n})**`))
     .join(', ');
   lines.push(`| ${expected} | ${rows.length} | ${counts.get(expected) ?? 0} | ${cells} |`);
+}
+lines.push('');
+lines.push('### Behind a console server (the labelled transcripts; text alone / through a login)');
+lines.push('');
+lines.push('| console server | text alone | through a login |');
+lines.push('|---|---|---|');
+const labelled = corpusTexts().filter((t) => t.expected !== 'unknown');
+for (const server of CONSOLE_SERVERS) {
+  const vs = consoleVariants(labelled, [server]);
+  let text = 0;
+  let login = 0;
+  for (const v of vs) {
+    if (agreed(guessWays(allDrivers, v.text, v.source)) === v.expected) text++;
+    if ((await replayLogin(allDrivers, v.text, server.remoteVersion ? { remoteVersion: server.remoteVersion } : {})).guess === v.expected) login++;
+  }
+  lines.push(`| ${server.name} | ${text}/${vs.length} | ${login}/${vs.length} |`);
 }
 console.log(lines.join('\n'));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidCommandError } from '@netx/core';
 import { JUNOS_CAPTURE_OPTIONS } from '../src/index.js';
 import { JUNIPER_JUNOS } from '../src/profiles/captures/juniper-junos.js';
-import { logIn, open, trimmed } from './netx.js';
+import { logIn, open, rejection, trimmed } from './netx.js';
 import { profileSuite } from './profile-suite.js';
 
 profileSuite({
@@ -27,9 +28,10 @@ describe('profile junos abbreviations', () => {
     const s = open('junos', { driver: 'junos' });
     await logIn(s);
     await s.conn.autoInit();
-    // The junos driver's error patterns do not cover this answer, so execute() returns it.
-    const r = await s.conn.execute('show l');
-    expect(trimmed(r.response)).toBe("show l\r\n               ^\r\n'l' is ambiguous.\r\nPossible completions:\r\n  lacp\r\n  lldp");
+    // The junos driver takes `'l' is ambiguous.` for a command error.
+    const err = await rejection(s.conn.execute('show l'));
+    expect(err).toBeInstanceOf(InvalidCommandError);
+    expect(trimmed((err as InvalidCommandError).response)).toBe("show l\r\n               ^\r\n'l' is ambiguous.\r\nPossible completions:\r\n  lacp\r\n  lldp");
     await s.conn.close();
   });
 });

@@ -19,7 +19,12 @@ export class GuessModel {
     readonly head: readonly CompiledSignal[],
     readonly response: readonly CompiledSignal[],
     readonly protocol: readonly ProtocolSignal[],
-  ) {}
+  ) {
+    this.anywhere = [...head, ...response];
+  }
+
+  /** Head and response signals together (evidence since a point of the login, DialogueFacts). */
+  readonly anywhere: readonly CompiledSignal[];
 
   /** The model of `drivers`, compiled on first use and reused while the list holds the same drivers. */
   static of(drivers: readonly Driver[]): GuessModel {

@@ -1,8 +1,11 @@
 // Scores every known driver on what the device says and names the most likely OS.
 // Exscript re-scans the whole head on every chunk and its answer depends on the
 // chunking; here every signal is searched once (SignalScanner) and ties go to the
-// signal that matched earliest in the stream, then to registration order.
+// signal that matched earliest in the stream, then to registration order. What the
+// session saw of the last login dialogue (DialogueFacts: the questions answered,
+// the prompt) ranks a driver it contradicts below every driver it does not.
 import type { Driver } from '../ports/driver.js';
+import { DialogueFacts, type QuestionKind } from './dialogue.js';
 import { GuessModel } from './guess-model.js';
 import { SignalScanner, type SignalHit } from './signal-scanner.js';
 
@@ -21,7 +24,18 @@ interface RankedHit {
   owner: number;
   score: number;
   at: number;
+  /**
+   * 0; 1 when all its evidence came before a handover (superseded by whoever spoke
+   * after it); 2 when the last dialogue contradicts it. A lower tier ranks first.
+   */
+  tier: number;
+  /** Where its first and its last known signal ended (the scanners keep each signal's first hit). */
+  first: number;
+  latest: number;
 }
+
+/** Head hits of a login dialogue that ended (endHead), kept when a later one reopens the head. */
+type Hits = readonly SignalHit[];
 
 export interface GuessScore {
   readonly name: string;
@@ -31,9 +45,18 @@ export interface GuessScore {
 export class OsGuesser {
   private readonly model: GuessModel;
   private readonly drivers: readonly Driver[];
-  private readonly head: SignalScanner;
+  private head: SignalScanner;
+  /** Stream offset of the current head scanner's first character (a reopened head starts later). */
+  private headBase = 0;
+  /** Head hits of earlier dialogues, at stream offsets. */
+  private earlierHeads: Hits = [];
   private readonly banner: SignalScanner;
   private readonly response: SignalScanner;
+  /** Response scanning stopped for good (settled or at its limit): text after that is not fed, so offsets stay true. */
+  private responseStopped = false;
+  private readonly facts: DialogueFacts;
+  /** Characters received (data()), scanned or not: the stream offset of the next text. */
+  private received = 0;
   private protocolHits: SignalHit[] = [];
   /** ranked() for the current state, with the scanner versions it was derived from. */
   private cached: { all?: RankedHit[]; final?: RankedHit[] } = {};
@@ -52,6 +75,7 @@ export class OsGuesser {
     this.head = new SignalScanner(this.model.head);
     this.banner = new SignalScanner(this.model.head);
     this.response = new SignalScanner(this.model.response);
+    this.facts = new DialogueFacts(this.model.anywhere);
   }
 
   /** The protocol's own greeting (SSH server identification string). */
@@ -70,7 +94,9 @@ export class OsGuesser {
 
   /** Text received from the device (decoded). Cheap: the scan happens when a guess is read. */
   data(text: string): void {
-    if (text.length === 0 || this.closed) return;
+    if (text.length === 0) return;
+    this.received += text.length;
+    if (this.closed) return;
     this.pending.push(text);
     this.pendingLength += text.length;
     if (this.pendingLength >= PENDING_LIMIT) this.scanPending();
@@ -82,6 +108,34 @@ export class OsGuesser {
     this.cached = {};
     this.headOpen = false;
     this.updateClosed();
+  }
+
+  /**
+   * A new login dialogue starts after login completed (a second login through a
+   * console server or a jump host): head signals count again from here, the earlier
+   * ones stay (the dialogue facts judge them).
+   */
+  reopenHead(): void {
+    if (this.headOpen) return;
+    this.scanPending();
+    this.earlierHeads = this.headHits();
+    this.head = new SignalScanner(this.model.head);
+    this.headBase = this.received;
+    this.facts.reopen(this.received);
+    this.headOpen = true;
+    this.closed = false;
+    this.cached = {};
+  }
+
+  /** The session answered a login question; `after`: characters received after its end. */
+  question(kind: QuestionKind, text: string, after = 0): void {
+    this.scanPending();
+    this.facts.question(kind, text, this.received - after, this.received);
+  }
+
+  /** The session stopped at a prompt (`text` ends with it): the last one is the device's. */
+  prompt(text: string): void {
+    this.facts.promptSeen(text);
   }
 
   /** Every driver with a score, best first. */
@@ -105,7 +159,8 @@ export class OsGuesser {
 
   private updateClosed(): void {
     const headDone = !this.headOpen || this.head.done;
-    this.closed = headDone && (this.response.length >= RESPONSE_SCAN_LIMIT || this.responseSettled());
+    if (!this.responseStopped && (this.response.length >= RESPONSE_SCAN_LIMIT || this.responseSettled())) this.responseStopped = true;
+    this.closed = headDone && this.responseStopped;
   }
 
   private scanPending(): void {
@@ -115,8 +170,9 @@ export class OsGuesser {
     this.pendingLength = 0;
     // A finished head scanner cannot change any more: skip the copy and the searches.
     if (this.headOpen && !this.head.done) this.head.feed(text);
+    if (this.headOpen) this.facts.feed(text);
     const room = RESPONSE_SCAN_LIMIT - this.response.length;
-    if (room > 0 && !this.responseSettled()) this.response.feed(room >= text.length ? text : text.slice(0, room));
+    if (!this.responseStopped && room > 0 && !this.responseSettled()) this.response.feed(room >= text.length ? text : text.slice(0, room));
     this.updateClosed();
   }
 
@@ -129,7 +185,7 @@ export class OsGuesser {
   private ranked(finalOnly = false): RankedHit[] {
     this.scanPending();
     const key = finalOnly ? 'final' : 'all';
-    const state = `${this.head.version}/${this.banner.version}/${this.response.version}/${this.protocolHits.length}/${this.headOpen}`;
+    const state = `${this.head.version}/${this.banner.version}/${this.response.version}/${this.protocolHits.length}/${this.headOpen}/${this.headBase}/${this.facts.version}`;
     if (state !== this.cachedFor) {
       this.cached = {};
       this.cachedFor = state;
@@ -137,16 +193,29 @@ export class OsGuesser {
     return (this.cached[key] ??= this.rank(finalOnly));
   }
 
+  /** Head hits so far at stream offsets: earlier dialogues' and the current head's. */
+  private headHits(): SignalHit[] {
+    const base = this.headBase;
+    const current = base === 0 ? this.head.hits() : this.head.hits().map((h) => ({ ...h, at: h.at + base }));
+    return this.earlierHeads.length === 0 ? current : [...this.earlierHeads, ...current];
+  }
+
   private rank(finalOnly: boolean): RankedHit[] {
-    const best = new Map<number, { owner: number; score: number; at: number }>();
+    const best = new Map<number, RankedHit>();
     // The banner precedes all device output, so its hits rank as earlier.
     const bannerHits = this.banner.hits().map((h) => ({ ...h, at: h.at - 1e15 }));
-    let hits = [...this.protocolHits, ...bannerHits, ...this.head.hits(), ...this.response.hits()];
+    let hits = [...this.protocolHits, ...bannerHits, ...this.headHits(), ...this.response.hits()];
     if (finalOnly) hits = hits.filter((h) => h.final);
     for (const h of hits) {
       const cur = best.get(h.owner);
-      if (!cur || h.score > cur.score || (h.score === cur.score && h.at < cur.at)) best.set(h.owner, { ...h });
+      const first = Math.min(cur?.first ?? Infinity, h.at);
+      const latest = Math.max(cur?.latest ?? -Infinity, h.at);
+      if (!cur || h.score > cur.score || (h.score === cur.score && h.at < cur.at)) best.set(h.owner, { owner: h.owner, score: h.score, at: h.at, tier: 0, first, latest });
+      else Object.assign(cur, { first, latest });
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || a.at - b.at || a.owner - b.owner);
+    const ranked = [...best.values()];
+    if (this.facts.empty) return ranked.sort((a, b) => b.score - a.score || a.at - b.at || a.owner - b.owner);
+    for (const r of ranked) r.tier = this.facts.contradicts(r.owner, this.drivers[r.owner]!, r.latest) ? 2 : this.facts.superseded(r.owner, r.first) ? 1 : 0;
+    return ranked.sort((a, b) => a.tier - b.tier || b.score - a.score || a.at - b.at || a.owner - b.owner);
   }
 }

@@ -5,6 +5,7 @@
 import { InvalidCommandError, StateError } from '../errors.js';
 import { toRegExps, type MatchResult, type Pattern } from '../ports/driver.js';
 import type { TextCodec } from './decoder.js';
+import { FACT_TEXT } from '../guess/dialogue.js';
 import type { DriverContext } from './driver-context.js';
 import { findCommandError } from './command-errors.js';
 import type { Link } from './link.js';
@@ -82,7 +83,10 @@ export class Conversation implements LoginChannel {
 
   async promptWait(op: string, opts: PromptWaitOptions, command?: string): Promise<MatchResult> {
     this.link.assertConnected(op);
-    const r = await this.engine.wait({ op, consume: opts.consume ?? true, ...this.limitsFor(opts), resolve: () => this.drivers.promptPatterns(true) });
+    // The first prompts after a login revise the OS guess: keep the text of the prompt line.
+    const keepBefore = this.drivers.wantsPrompt() ? FACT_TEXT : undefined;
+    const r = await this.engine.wait({ op, consume: opts.consume ?? true, ...this.limitsFor(opts), keepBefore, resolve: () => this.drivers.promptPatterns(true) });
+    if (r.before !== undefined) this.drivers.promptSeen(r.before);
     this.checkErrors(r.response, command);
     return toMatchResult(r);
   }
@@ -104,6 +108,10 @@ export class Conversation implements LoginChannel {
 
   consume(to: number): void {
     this.engine.consume(to);
+  }
+
+  textBefore(end: number): string {
+    return this.engine.textBefore(end, FACT_TEXT);
   }
 
   wait(op: string, consume: boolean, resolve: () => ResolvedPatterns): Promise<WaitResult> {

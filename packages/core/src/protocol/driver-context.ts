@@ -4,6 +4,7 @@
 // config modes with their own prompts) belongs here too: it changes which patterns
 // count, not how they are searched.
 import { generic, GENERIC_PASSWORD_PROMPT, GENERIC_PROMPT, GENERIC_USERNAME_PROMPT } from '../drivers/generic.js';
+import type { QuestionKind } from '../guess/dialogue.js';
 import { OsGuesser } from '../guess/os-guesser.js';
 import { toRegExps, type Driver, type PagerRule, type Pattern } from '../ports/driver.js';
 import type { DebugLevel } from '../ports/transport.js';
@@ -12,6 +13,9 @@ import type { LoginPatterns, LoginPatternSource } from './login.js';
 import type { ResolvedPatterns } from './wait-engine.js';
 
 export type PatternKind = 'prompt' | 'error' | 'loginError' | 'username' | 'password';
+
+/** Prompts after a login that still revise the guess (the first responses); later ones cost nothing. */
+export const PROMPTS_AFTER_LOGIN = 4;
 
 export class DriverContext implements LoginPatternSource {
   private readonly guesser: OsGuesser;
@@ -22,6 +26,10 @@ export class DriverContext implements LoginPatternSource {
   /** guesser.isCertain() as of the last update (prompt waits read it on every chunk). */
   private certain = false;
   private bannerFed: string | undefined;
+  /** The head is closed (a login completed); a new login dialogue reopens it. */
+  private headEnded = false;
+  /** Prompts after the last login that may still revise the guess. */
+  private promptsLeft = 0;
   private readonly user: Partial<Record<PatternKind, RegExp[]>> = {};
   private readonly promptCache: ({ driver: Driver; prompt: readonly RegExp[]; resolved: ResolvedPatterns } | undefined)[] = [];
 
@@ -58,6 +66,43 @@ export class DriverContext implements LoginPatternSource {
   /** App-level login is done: only response signals count from now on. */
   endHead(): void {
     this.guesser.endHead();
+    this.headEnded = true;
+    this.promptsLeft = PROMPTS_AFTER_LOGIN;
+    this.stale = true;
+  }
+
+  /** An app-level login dialogue starts; after an earlier one completed, the device speaking now may be another. */
+  loginStarts(): void {
+    if (!this.headEnded) return;
+    this.headEnded = false;
+    this.promptsLeft = 0;
+    this.guesser.reopenHead();
+    this.stale = true;
+  }
+
+  /** The login loop answered a question; `text` ends with it, `after` characters came since. */
+  loginQuestion(kind: QuestionKind, text: string, after: number): void {
+    this.guesser.question(kind, text, after);
+    this.stale = true;
+  }
+
+  /** The login loop stopped at this prompt (`text` ends with it). */
+  loginPrompt(text: string): void {
+    this.guesser.prompt(text);
+    this.stale = true;
+  }
+
+  /** True while a prompt wait should hand its prompt to promptSeen() (the first few after a login). */
+  wantsPrompt(): boolean {
+    return this.promptsLeft > 0;
+  }
+
+  /** A prompt wait matched after login (`text` ends with the prompt): it revises the guess, the first few times. */
+  promptSeen(text: string): void {
+    if (this.promptsLeft <= 0) return;
+    this.promptsLeft--;
+    this.guesser.prompt(text);
+    this.stale = true;
   }
 
   // ---- the driver

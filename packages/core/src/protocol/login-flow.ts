@@ -53,6 +53,12 @@ export class LoginFlow {
       maxLoginAttempts,
       host: () => link.host,
       debug: (level, message) => dbg.log(level, message),
+      // What the device asked and where it stopped revise the OS guess (login only; enable asks the same device).
+      observe: (kind, what, text, after) => {
+        if (kind !== 'authenticate') return;
+        if (what === 'prompt') drivers.loginPrompt(text);
+        else drivers.loginQuestion(what, text, after);
+      },
     };
   }
 
@@ -141,6 +147,7 @@ export class LoginFlow {
       atPrompt(this.deps, flush);
       return 'prompt';
     }
+    if (kind === 'authenticate') this.drivers.loginStarts();
     const how = await appLogin(this.deps, account, kind, { flush, bailout: opts.bailout ?? false });
     if (how === 'prompt') this.sentSince = false;
     return how;

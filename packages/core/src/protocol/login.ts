@@ -27,6 +27,8 @@ export interface LoginChannel {
   peek(resolved: ResolvedPatterns): WaitResult | undefined;
   /** Drops the buffer up to absolute offset `to`. */
   consume(to: number): void;
+  /** Received text (at most a KiB, from a line start) ending at absolute offset `end`. */
+  textBefore(end: number): string;
   /** One wait under the connection's limits. */
   wait(op: string, consume: boolean, resolve: () => ResolvedPatterns): Promise<WaitResult>;
   send(text: string): Promise<void>;
@@ -53,6 +55,8 @@ export interface AppLoginDeps {
   readonly maxLoginAttempts: number;
   host(): string | undefined;
   debug(level: DebugLevel, message: string): void;
+  /** Told each question answered and the prompt reached, with the text ending at it and what came after (OS guessing). */
+  observe?(kind: LoginKind, what: 'username' | 'password' | 'prompt', text: string, after: number): void;
 }
 
 export type LoginKind = 'authenticate' | 'authorize';
@@ -71,8 +75,10 @@ export async function appLogin(h: AppLoginDeps, account: Account, kind: LoginKin
   const what = kind === 'authorize' ? 'authorization' : 'login';
   const where = h.host() ?? 'the device';
 
+  const seen = (fact: 'username' | 'password' | 'prompt', end: number) => h.observe?.(kind, fact, channel.textBefore(end), channel.receivedTo - end);
+
   // Already at a prompt (no app-level login, or it was done before): nothing to answer.
-  if (atPrompt(h, opts.flush)) {
+  if (atPrompt(h, opts.flush, (end) => seen('prompt', end))) {
     h.debug(2, `${what}: the buffer already ends in a prompt`);
     return 'prompt';
   }
@@ -137,6 +143,7 @@ export async function appLogin(h: AppLoginDeps, account: Account, kind: LoginKin
         break;
       case 'username':
         countAsk('username');
+        seen('username', found.end);
         channel.consume(found.end);
         await sendCredential(account.name, false);
         break;
@@ -157,11 +164,13 @@ export async function appLogin(h: AppLoginDeps, account: Account, kind: LoginKin
       case 'password':
         countAsk('password');
         if (password === undefined) throw refused(`it asks for a password and the account has none`);
+        seen('password', found.end);
         channel.consume(found.end);
         await sendCredential(password, true);
         if (opts.bailout) return 'bailout';
         break;
       case 'prompt':
+        seen('prompt', found.end);
         if (opts.flush) channel.consume(found.end);
         return 'prompt';
     }
@@ -170,8 +179,9 @@ export async function appLogin(h: AppLoginDeps, account: Account, kind: LoginKin
 }
 
 /** True (and the prompt consumed when `flush`) when the buffer already ends in a prompt: nothing to answer. */
-export function atPrompt(h: Pick<AppLoginDeps, 'channel' | 'patterns'>, flush: boolean): boolean {
+export function atPrompt(h: Pick<AppLoginDeps, 'channel' | 'patterns'>, flush: boolean, seen?: (end: number) => void): boolean {
   const now = h.channel.peek({ patterns: h.patterns.loginPatterns().prompt.map((re) => ({ re })), clean: h.patterns.searchClean() });
+  if (now) seen?.(now.end);
   if (now && flush) h.channel.consume(now.end);
   return now !== undefined;
 }

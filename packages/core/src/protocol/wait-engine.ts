@@ -40,6 +40,8 @@ export interface WaitRequest {
   readonly deadline: number;
   /** Quiet ms required before accepting a match that ends at the very end of the text (0 = at once). */
   readonly settle?: number | undefined;
+  /** Keep this many characters ending at the match as `before` (taken before the match is consumed). */
+  readonly keepBefore?: number | undefined;
 }
 
 export interface WaitResult {
@@ -49,6 +51,8 @@ export interface WaitResult {
   pattern: SearchPattern;
   start: number;
   end: number;
+  /** The text ending at the match (keepBefore), from a line start. */
+  before?: string;
 }
 
 export interface EngineDeps {
@@ -187,6 +191,19 @@ export class WaitEngine {
     this.buffer.consume(to);
   }
 
+  /**
+   * Up to `n` characters of the live buffer ending at absolute offset `end`, from a
+   * line start (a pattern anchored at the start must not take half a line for a
+   * whole one) unless the window reaches the buffer's start.
+   */
+  textBefore(end: number, n: number): string {
+    const from = Math.max(this.buffer.start, end - n);
+    const text = this.buffer.slice(from, end);
+    if (from === this.buffer.start) return text;
+    const cut = text.search(/[\r\n]/);
+    return cut < 0 ? '' : text.slice(cut);
+  }
+
   /** Tries the patterns on the buffer now, without waiting. */
   peek(resolved: ResolvedPatterns): WaitResult | undefined {
     const found = findFirst(this.buffer, resolved.patterns, { scannedTo: this.buffer.start, clean: resolved.clean });
@@ -252,6 +269,7 @@ export class WaitEngine {
     if (found) {
       const pattern = resolved.patterns[found.index]!;
       const response = this.buffer.slice(this.buffer.start, found.start);
+      const before = p.req.keepBefore ? this.textBefore(found.end, p.req.keepBefore) : undefined;
       if (p.req.consume) {
         this.matchTail =
           found.end === this.buffer.end && found.end > found.start
@@ -261,7 +279,7 @@ export class WaitEngine {
       }
       if (this.deps.debugEnabled(3)) this.deps.debug(3, `${p.req.op}: pattern ${found.index} (${short(pattern.re)}) matched`);
       this.deps.onMatch(response);
-      const result: WaitResult = { index: found.index, match: found.match, start: found.start, end: found.end, pattern, response };
+      const result: WaitResult = { index: found.index, match: found.match, start: found.start, end: found.end, pattern, response, ...(before !== undefined ? { before } : {}) };
       this.finish(p, () => p.resolve(result));
       return;
     }

@@ -12,6 +12,8 @@ import type { SimDevice } from './sim-device.js';
 import type { ByteSink } from './sim-link.js';
 import type { Target } from './ssh-service.js';
 
+const EMPTY = new Uint8Array(0);
+
 export interface TelnetServiceOptions {
   readonly clock: Clock;
 }
@@ -28,7 +30,8 @@ export class TelnetService {
     const sink: ByteSink = {
       write: (bytes) => void socket.write(codec.encode(bytes)),
       end: () => void socket.end(),
-      drop: () => void socket.resetAndDestroy(),
+      // Reset only once the partial output is handed to the kernel: a reset discards queued writes.
+      drop: () => void socket.write(EMPTY, () => socket.resetAndDestroy()),
     };
     const request = () => ({ host: socket.localAddress ?? '127.0.0.1', port, clock, terminal: codec.terminal });
     const openDevice = (device: SimDevice, presetUsername?: string): PeerSession => {

@@ -51,6 +51,19 @@ describe.each(CLIENT_KINDS)('faults over %s', (kind) => {
     await conn.close();
   });
 
+  it('latency: a client that leaves during the delay leaves no timer behind', async () => {
+    const { clock } = await withFault({ latency: 2_000 });
+    const stop = autoAdvance(clock);
+    const conn = await connectTo(kind, port(kind));
+    await conn.login(admin());
+    stop();
+    const reply = conn.execute('show clock').catch((e: unknown) => e);
+    await until(() => clock.pending() > 0, 'the delayed reply');
+    await conn.close(true);
+    await reply;
+    await until(() => clock.pending() === 0, 'the delay to be cancelled');
+  });
+
   it('drip: output comes one byte per tick of the fleet clock', async () => {
     const { clock } = await withFault({ drip: 10 });
     const stop = autoAdvance(clock, 10);

@@ -20,6 +20,7 @@ beforeAll(async () => {
       { name: 'r1', overrides: { commands: { 'show terminal': (ctx) => `${ctx.terminal.type} ${ctx.terminal.columns}x${ctx.terminal.rows}\n` } } },
       { name: 'otp', loginStyle: 'skey' },
       { name: 'r9', ports: {} },
+      { name: 'cut', faults: { dropMidCommand: { command: 'show version', afterBytes: 40 } } },
     ],
     { shared: { telnet: 0, ws: 0 } },
   );
@@ -27,7 +28,9 @@ beforeAll(async () => {
 afterAll(() => fleet?.close());
 
 /** A raw Telnet client: a client-role codec over a socket, collecting the data text. */
-async function telnetClient(port: number): Promise<{ socket: Socket; text: () => string; first: number[]; send: (t: string) => void; closed: () => boolean; toldType: () => boolean }> {
+async function telnetClient(
+  port: number,
+): Promise<{ socket: Socket; text: () => string; first: number[]; send: (t: string) => void; closed: () => boolean; toldType: () => boolean; error: () => string | undefined }> {
   let toldType = false;
   const codec = new TelnetCodec({ termType: 'xterm-256color', columns: 100, rows: 30, trace: (line) => (toldType ||= line.includes('sent TTYPE IS')) });
   const socket = netConnect({ host: '127.0.0.1', port });
@@ -40,9 +43,11 @@ async function telnetClient(port: number): Promise<{ socket: Socket; text: () =>
     for (const reply of r.replies) socket.write(reply);
     for (const d of r.data) text += Buffer.from(d).toString('latin1');
   });
+  let error: string | undefined;
+  socket.on('error', (err: NodeJS.ErrnoException) => (error = err.code ?? err.message));
   socket.on('close', () => (closed = true));
   await new Promise((resolve) => socket.once('connect', resolve));
-  return { socket, text: () => text, first, send: (t) => void socket.write(Buffer.from(t, 'latin1')), closed: () => closed, toldType: () => toldType };
+  return { socket, text: () => text, first, send: (t) => void socket.write(Buffer.from(t, 'latin1')), closed: () => closed, toldType: () => toldType, error: () => error };
 }
 
 describe('Telnet server', () => {
@@ -58,6 +63,20 @@ describe('Telnet server', () => {
     });
     c.send('exit\r\n');
     await until(c.closed, 'the hang-up');
+  });
+
+  it('dropMidCommand: exactly the partial output, then the connection is torn down', async () => {
+    const c = await telnetClient(portOf(fleet, 'cut', 'telnet'));
+    await until(() => c.text().endsWith('Username: '), 'the login prompt');
+    c.send('admin\r\nadmin\r\n');
+    await until(() => c.text().endsWith('cut>'), 'the prompt');
+    const before = c.text().length;
+    c.send('show version\r\n');
+    await until(c.closed, 'the cut');
+    // The server resets (RST), but data and RST arriving together read as a plain end on Linux.
+    expect([undefined, 'ECONNRESET']).toContain(c.error());
+    // The echo, then exactly the 40 bytes of output the fault lets through.
+    expect(c.text().slice(before)).toMatch(/^show version\r\n[^]{40}$/);
   });
 
   it('a shared port asks Username: and takes user@device; a wrong device is asked again, three are the end', async () => {

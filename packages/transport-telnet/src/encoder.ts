@@ -1,6 +1,10 @@
 // What we put on the wire: data with IAC doubled and bare CR padded (RFC 854),
 // and the subnegotiations we answer with (TTYPE IS, NAWS).
-import { CR, IAC, LF, NUL, OPT_NAWS, OPT_TTYPE, SB, SE, TTYPE_IS } from './telnet-constants.js';
+import { OPT_NAWS, OPT_TTYPE, SB, SE, TTYPE_IS } from './telnet-constants.js';
+
+// File-local copies of telnet-constants.ts codes for the per-byte loops (a constant,
+// not an imported binding that vitest's transform turns into a property lookup).
+const IAC = 255, NUL = 0, LF = 10, CR = 13;
 
 /**
  * Escapes user data for the wire: every 0xFF becomes IAC IAC, and unless the

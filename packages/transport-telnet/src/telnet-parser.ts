@@ -2,7 +2,12 @@
 // peer into data and commands. It keeps its state between chunks, so an IAC
 // sequence split anywhere across reads parses the same as in one read, and it
 // never throws: broken input becomes a `violation` event.
-import { CR, DO, DONT, IAC, NUL, SB, SE, WILL, WONT } from './telnet-constants.js';
+
+// The codes of telnet-constants.ts, as file-local constants: the per-byte loop below
+// then reads constants, not imported bindings (which vitest's transform turns into
+// property lookups). The parser tests, written with the RFC numbers, pin them.
+const IAC = 255, DONT = 254, DO = 253, WONT = 252, WILL = 251, SB = 250, SE = 240;
+const NUL = 0, CR = 13;
 
 export type ViolationReason =
   /** IAC followed by a byte below 240 that is no command. The two bytes are dropped. */

@@ -83,7 +83,8 @@ export class TelnetTransport extends AbstractTransport {
       this.socket = socket;
       socket.once('connect', () => {
         connected = true;
-        // Small CLI writes must not wait for Nagle + delayed ACK (see measured-facts.md).
+        // Small CLI writes must not wait for Nagle + delayed ACK: with Nagle on, a short write that
+        // follows unacknowledged data waits for the peer's delayed ACK (up to ~40 ms on Linux).
         socket.setNoDelay(true);
         this.debug(2, `connected to ${host}:${session.port}`);
         this.send(codec.start());
@@ -172,11 +173,11 @@ export class TelnetTransport extends AbstractTransport {
     );
   }
 
-  /** Negotiation bytes; dropped once the socket is going away. */
+  /** Negotiation bytes, in one write (a flood of requests must not cost a syscall each); dropped once the socket is going away. */
   private send(messages: Uint8Array[]): void {
     const socket = this.socket;
-    if (!socket || socket.destroyed || !socket.writable) return;
-    for (const bytes of messages) socket.write(bytes);
+    if (!socket || socket.destroyed || !socket.writable || messages.length === 0) return;
+    socket.write(messages.length === 1 ? messages[0]! : Buffer.concat(messages));
   }
 }
 

@@ -66,6 +66,25 @@ describe('negotiation on the wire', () => {
     await t.close();
   });
 
+  it('answers all the negotiation of one received chunk in one write, in order', async () => {
+    const { t, s, peer } = await open();
+    const socket = (t as unknown as { socket: import('node:net').Socket }).socket;
+    let writes = 0;
+    let chunks = 0;
+    const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+    socket.write = ((...args: unknown[]) => (writes++, write(...args))) as typeof socket.write;
+    socket.on('data', () => chunks++);
+    const options = Array.from({ length: 100 }, (_, i) => 40 + i);
+    await peer.write(options.flatMap((o) => [IAC, DO, o]));
+    await peer.write('mark');
+    await s.expect(/mark/);
+    await peer.waitFor([IAC, WONT, 139]);
+    expect(Array.from(peer.received())).toEqual(options.flatMap((o) => [IAC, WONT, o]));
+    // One write per chunk that carried requests (the loopback may split the 300 bytes).
+    expect(writes).toBeLessThanOrEqual(chunks);
+    await t.close();
+  });
+
   it('does not loop: repeated WILL/DO for options already on get no answer, WONT gets one DONT', async () => {
     const { t, s, peer } = await open();
     await peer.write([IAC, WILL, ECHO]);

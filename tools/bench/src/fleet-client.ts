@@ -23,8 +23,10 @@ export interface ClientReport {
   /** First failure, for the report. */
   firstError?: string;
   wallSeconds: number;
-  /** Of all hosts: connect + login, and commands. */
+  /** Of all hosts: connect + login. */
   medianLoginMs: number;
+  /** Characters of command output per host that succeeded. */
+  outputCharsPerHost?: number;
   baselineRssMb: number;
   peakRssMb: number;
   /** The most sessions open at once. */
@@ -93,6 +95,7 @@ const report: ClientReport = {
   ...(failed ? { firstError: `${failed.host}: ${failed.error?.code} ${failed.error?.message.split('\n')[0]}` } : {}),
   wallSeconds,
   medianLoginMs: logins[logins.length >> 1] ?? 0,
+  outputCharsPerHost: summary.ok > 0 ? results.filter((r) => r.ok).reduce((n, r) => n + r.outputs.reduce((m, o) => m + o.output.length, 0), 0) / summary.ok : 0,
   baselineRssMb: mb(baseline),
   peakRssMb: mb(peakRss),
   peakSessions,

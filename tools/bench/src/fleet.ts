@@ -117,12 +117,12 @@ export async function runFleetCase(client: FleetClient, devices: number, concurr
   }
 }
 
-/** What `bench fleet` runs: netx over SSH (and Telnet) and Netmiko, at 100 and 1,000 devices. */
-export const FLEET_CASES: readonly { client: FleetClient; devices: number; concurrency: number }[] = [
-  { client: 'netx', devices: 100, concurrency: 100 },
-  { client: 'netx', devices: 1000, concurrency: 1000 },
-  { client: 'netx', devices: 1000, concurrency: 100 },
-  { client: 'netx-telnet', devices: 1000, concurrency: 1000 },
-  { client: 'netmiko', devices: 100, concurrency: 100 },
-  { client: 'netmiko', devices: 1000, concurrency: 100 },
+/** What `bench fleet` runs: netx over SSH (and Telnet) and Netmiko, at 100 and 1,000 devices; `runs` times each (the machine is shared). */
+export const FLEET_CASES: readonly { client: FleetClient; devices: number; concurrency: number; runs: number }[] = [
+  { client: 'netx', devices: 100, concurrency: 100, runs: 3 },
+  { client: 'netx', devices: 1000, concurrency: 1000, runs: 5 },
+  { client: 'netx', devices: 1000, concurrency: 100, runs: 3 },
+  { client: 'netx-telnet', devices: 1000, concurrency: 1000, runs: 3 },
+  { client: 'netmiko', devices: 100, concurrency: 100, runs: 3 },
+  { client: 'netmiko', devices: 1000, concurrency: 100, runs: 1 },
 ];

@@ -9,6 +9,7 @@ import { runOverheadBench } from './overhead.js';
 import { renderFleetSection, runFleetBenchAll } from './fleet-report.js';
 import { renderSimSection } from './sim.js';
 import { renderSshSection } from './ssh-report.js';
+import { renderStreamSection } from './stream.js';
 import { renderTextFsmSection, runTextFsmBench } from './textfsm.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -121,6 +122,12 @@ if (wants('ssh')) {
 
 if (wants('sim')) {
   const text = await renderSimSection();
+  sections.push(text);
+  console.log(text);
+}
+
+if (wants('stream')) {
+  const text = await renderStreamSection();
   sections.push(text);
   console.log(text);
 }

@@ -9,8 +9,10 @@ export interface MatchResult {
   /** Index of the pattern (in the list given) that matched. */
   index: number;
   match: RegExpExecArray;
-  /** The text before the match. */
+  /** The text before the match ('' when it was streamed: see `streamed`). */
   response: string;
+  /** Set when the response was streamed (`execute(cmd, { onData })`, `stream(cmd)`): the characters handed out. */
+  streamed?: number;
 }
 
 /** One OS-guess signal: `match` (a RegExp, or a string that must appear verbatim) scores `score`. */

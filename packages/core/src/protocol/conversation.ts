@@ -7,11 +7,12 @@ import { toRegExps, type MatchResult, type Pattern } from '../ports/driver.js';
 import type { TextCodec } from './decoder.js';
 import { FACT_TEXT } from '../guess/dialogue.js';
 import type { DriverContext } from './driver-context.js';
-import { findCommandError } from './command-errors.js';
+import { findCommandError, type CommandErrorHit } from './command-errors.js';
 import type { Link } from './link.js';
 import type { LoginChannel } from './login.js';
 import { visible, type DebugLog, type SecretRedactor } from './logging.js';
 import type { PromptWaitOptions, WaitOptions } from './options.js';
+import { StreamedResponse } from './streamed-response.js';
 import type { ResolvedPatterns, WaitEngine, WaitResult } from './wait-engine.js';
 
 /** The limits of every wait; a call's WaitOptions override them for that call. */
@@ -55,6 +56,7 @@ export class Conversation implements LoginChannel {
 
   async execute(command: string, opts: PromptWaitOptions): Promise<MatchResult> {
     this.link.assertConnected('execute');
+    checkOnData('execute', opts);
     if (this.engine.isWaiting) throw new StateError('execute() while another wait is pending; await it first, or cancelExpect(). Nothing was sent.');
     if (this.dbg.enabled(3)) this.dbg.log(3, `execute ${visible(command)}`);
     // Wait first, then send: the answer can never be missed, and nothing waits on the
@@ -83,12 +85,19 @@ export class Conversation implements LoginChannel {
 
   async promptWait(op: string, opts: PromptWaitOptions, command?: string): Promise<MatchResult> {
     this.link.assertConnected(op);
+    checkOnData(op, opts);
     // The first prompts after a login revise the OS guess: keep the text of the prompt line.
     const keepBefore = this.drivers.wantsPrompt() ? FACT_TEXT : undefined;
-    const r = await this.engine.wait({ op, consume: opts.consume ?? true, ...this.limitsFor(opts), keepBefore, resolve: () => this.drivers.promptPatterns(true) });
+    const stream = opts.onData ? new StreamedResponse(opts.onData, () => this.drivers.patterns('error')) : undefined;
+    const r = await this.engine.wait({ op, consume: opts.consume ?? true, ...this.limitsFor(opts), keepBefore, stream, resolve: () => this.drivers.promptPatterns(true) });
     if (r.before !== undefined) this.drivers.promptSeen(r.before);
-    this.checkErrors(r.response, command);
-    return toMatchResult(r);
+    if (!stream) {
+      this.checkErrors(findCommandError(this.drivers.patterns('error'), r.response), r.response, command);
+      return toMatchResult(r);
+    }
+    stream.end();
+    this.checkErrors(stream.hit, stream.said, command);
+    return { ...toMatchResult(r), streamed: stream.length };
   }
 
   /** Consumes the prompt a login left at the end; no command-error check. */
@@ -120,11 +129,10 @@ export class Conversation implements LoginChannel {
 
   // ----
 
-  /** Exscript: every line of the response after the first (the echo) is searched for the error patterns. */
-  private checkErrors(response: string, command?: string): void {
-    const hit = findCommandError(this.drivers.patterns('error'), response);
+  /** Exscript: every line of the response after the first (the echo) is searched for the error patterns (`hit`); `text` is what the error carries. */
+  private checkErrors(hit: CommandErrorHit | undefined, text: string, command?: string): void {
     if (!hit) return;
-    const said = this.redactor.redact(response);
+    const said = this.redactor.redact(text);
     const host = this.link.host;
     throw new InvalidCommandError(
       `${host ?? 'The device'} reported an error${command !== undefined ? ` for ${JSON.stringify(command)}` : ''} (line ${hit.line} matched ${hit.pattern}). Device said:\n${said}`,
@@ -136,6 +144,10 @@ export class Conversation implements LoginChannel {
   private limitsFor(opts: WaitOptions): Limits {
     return { timeout: opts.timeout ?? this.limits.timeout, deadline: opts.deadline ?? this.limits.deadline, settle: opts.settleTime ?? this.limits.settle };
   }
+}
+
+function checkOnData(op: string, opts: PromptWaitOptions): void {
+  if (opts.onData !== undefined && typeof opts.onData !== 'function') throw new TypeError(`${op}(): onData must be a function (or left out).`);
 }
 
 function toMatchResult(r: WaitResult): MatchResult {

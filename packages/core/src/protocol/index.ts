@@ -2,6 +2,7 @@
 export {
   Protocol,
   type AppLoginCallOptions,
+  type CommandStream,
   type DataListener,
   type LoginCallOptions,
   type LoginOptions,
@@ -15,5 +16,6 @@ export type { StepOptions } from './options.js';
 export { cleanPromptText } from './ansi.js';
 export { createCodec, type TextCodec } from './decoder.js';
 export { MATCH_WINDOW, TAIL_WINDOW } from './matcher.js';
+export { STREAM_LINE_LIMIT } from './streamed-response.js';
 export { ERROR_TAIL } from './wait-engine.js';
 export type { InteractIo } from './interact.js';

@@ -81,6 +81,14 @@ export interface WaitOptions extends StepOptions {
 export interface PromptWaitOptions extends WaitOptions {
   /** Remove the text up to and including the prompt from the buffer (default true). */
   consume?: boolean;
+  /**
+   * Stream the response: called with each piece of it, in order, as it arrives (the
+   * echo line first, pager prompts left out, never the prompt), so only a bounded tail
+   * is held. The result's `response` is then '' and `streamed` the characters passed
+   * here. Command errors are still checked, line by line. A callback that throws ends
+   * the call with its error.
+   */
+  onData?: (chunk: string) => void;
 }
 
 export const DEFAULTS = {

@@ -12,6 +12,7 @@ import { systemClock, type Clock } from '../ports/clock.js';
 import type { Driver, DriverConnection, MatchResult, Pattern } from '../ports/driver.js';
 import type { DebugLevel } from '../ports/transport.js';
 import { Cancellation } from './cancel.js';
+import { commandStream, type CommandStream } from './command-stream.js';
 import { Conversation, nonEmptyPatterns } from './conversation.js';
 import { Credentials, type OtpListener } from './credentials.js';
 import { createCodec, type TextCodec } from './decoder.js';
@@ -28,7 +29,7 @@ import { checkMs, resolveSettings } from './settings.js';
 import { WaitEngine } from './wait-engine.js';
 import { runtime } from '#runtime';
 
-export type { DataListener, OtpListener, AppLoginCallOptions, LoginCallOptions };
+export type { DataListener, OtpListener, AppLoginCallOptions, LoginCallOptions, CommandStream };
 /** @deprecated The options of login()/authenticate(); use LoginCallOptions. */
 export type LoginOptions = LoginCallOptions;
 export type MonitorListener = (conn: Protocol, index: number, match: RegExpExecArray) => void;
@@ -147,6 +148,16 @@ export class Protocol implements DriverConnection {
   execute(command: string, opts: PromptWaitOptions = {}): Promise<MatchResult> {
     if (typeof command !== 'string') return Promise.reject(new TypeError('execute(command): command must be a string.'));
     return this.step('execute', opts.signal, () => this.conv.execute(command, opts));
+  }
+
+  /**
+   * Runs `command` and hands its output out as it arrives: `for await (const chunk of
+   * conn.stream('show tech')) ...`, then `await s.result` for the prompt's match. The
+   * same as execute(command, { onData }) (the echo line first, pagers answered and left
+   * out, no prompt, command errors checked line by line), as an async iterable.
+   */
+  stream(command: string, opts: Omit<PromptWaitOptions, 'onData'> = {}): CommandStream {
+    return commandStream((onData) => this.execute(command, { ...opts, onData }));
   }
 
   waitFor(pattern: Pattern | Pattern[], opts: WaitOptions = {}): Promise<MatchResult> {

@@ -61,7 +61,9 @@ export class ReceiveBuffer {
   consume(to: number): void {
     const t = Math.min(Math.max(to, this._start), this._end);
     this._start = t;
-    while (this.head < this.chunks.length && this.offsets[this.head]! + this.chunks[this.head]!.length <= t) this.head++;
+    // A consumed chunk must not stay referenced until the next compaction: a streamed
+    // response consumes chunk after chunk and would otherwise keep a thousand of them.
+    while (this.head < this.chunks.length && this.offsets[this.head]! + this.chunks[this.head]!.length <= t) this.chunks[this.head++] = '';
     this.compact();
   }
 

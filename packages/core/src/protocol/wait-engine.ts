@@ -22,6 +22,7 @@ import { findFirst, plainOf, TAIL_WINDOW, type SearchPattern } from './matcher.j
 import { clause } from './messages.js';
 import { EraseFilter, findPager } from './pager.js';
 import { ReceiveBuffer } from './receive-buffer.js';
+import { streamKeep, type StreamSink } from './streamed-response.js';
 import { Watchdog } from './watchdog.js';
 
 export interface ResolvedPatterns {
@@ -42,6 +43,12 @@ export interface WaitRequest {
   readonly settle?: number | undefined;
   /** Keep this many characters ending at the match as `before` (taken before the match is consumed). */
   readonly keepBefore?: number | undefined;
+  /**
+   * Hand the response out as it comes instead of holding it: text no pattern can still
+   * need goes to the sink (and out of the buffer) on every chunk, the rest at the match;
+   * the result's `response` is then ''.
+   */
+  readonly stream?: StreamSink | undefined;
 }
 
 export interface WaitResult {
@@ -268,8 +275,12 @@ export class WaitEngine {
     if (found && this.mustSettle(p, found.end)) return;
     if (found) {
       const pattern = resolved.patterns[found.index]!;
-      const response = this.buffer.slice(this.buffer.start, found.start);
+      let response = this.buffer.slice(this.buffer.start, found.start);
       const before = p.req.keepBefore ? this.textBefore(found.end, p.req.keepBefore) : undefined;
+      if (p.req.stream) {
+        if (!this.toSink(p, response)) return;
+        response = '';
+      }
       if (p.req.consume) {
         this.matchTail =
           found.end === this.buffer.end && found.end > found.start
@@ -284,6 +295,7 @@ export class WaitEngine {
       return;
     }
     p.scannedTo = this.buffer.end;
+    if (p.req.stream && !this.ended && !this.streamOut(p, resolved)) return;
     if (resolved.pagers && resolved.pagers.length > 0 && !this.ended && this.answerPager(p, resolved.pagers)) return;
     if (this.ended) {
       const { error } = this.ended;
@@ -300,6 +312,27 @@ export class WaitEngine {
           }),
         ),
       );
+    }
+  }
+
+  /** Streams what no pattern can still need (all but streamKeep() characters of the tail); false when the sink threw. */
+  private streamOut(p: Pending, resolved: ResolvedPatterns): boolean {
+    const upTo = this.buffer.end - streamKeep(resolved);
+    if (upTo <= this.buffer.start) return true;
+    const text = this.buffer.slice(this.buffer.start, upTo);
+    this.buffer.consume(upTo);
+    return this.toSink(p, text);
+  }
+
+  /** Text to the wait's sink; a sink that throws ends the wait with its error. */
+  private toSink(p: Pending, text: string): boolean {
+    if (text.length === 0) return true;
+    try {
+      p.req.stream!.write(text);
+      return true;
+    } catch (err) {
+      this.finish(p, () => p.reject(err));
+      return false;
     }
   }
 

@@ -3,6 +3,7 @@
 // and shell (window-change reaches the device), `exec` of one command. Each TCP
 // connection gets its own ssh2 Server object (host keys parsed once), so the
 // session always knows its socket and the listener it came from.
+import { createPrivateKey, sign as cryptoSign } from 'node:crypto';
 import type { Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ParsedKey, ServerChannel, Session } from 'ssh2';
@@ -33,6 +34,53 @@ function parsed(text: string): ParsedKey {
   return key;
 }
 
+/**
+ * ssh2 answers each incoming chunk with several packets, each in several socket writes
+ * (a login is ~20 of them). Corking for the rest of the turn sends them in one writev:
+ * the write syscall was a fifth of the server's time. ssh2's own data listener is
+ * attached later (after its crypto set-up), so this one runs before it.
+ */
+function coalesceReplies(socket: Socket): void {
+  const uncork = () => {
+    if (socket.writableCorked > 0) socket.uncork();
+  };
+  socket.on('data', () => {
+    socket.cork();
+    process.nextTick(uncork);
+  });
+}
+
+/** The hash each key type signs with when ssh2 names none (ssh2 names sha256/sha512 for rsa-sha2-*). */
+const DEFAULT_HASH: Record<string, string | null> = {
+  'ssh-ed25519': null,
+  'ssh-rsa': 'sha1',
+  'ecdsa-sha2-nistp256': 'sha256',
+  'ecdsa-sha2-nistp384': 'sha384',
+  'ecdsa-sha2-nistp521': 'sha512',
+};
+
+/**
+ * ssh2's parsed key signs from its PEM text, parsing it again for every signature
+ * (~550 us for ed25519, against ~50 us from a key object): one signature per login.
+ * The host key is parsed once here and signs from the key object.
+ */
+function signingFromKeyObject(key: ParsedKey): ParsedKey {
+  const pem = key.getPrivatePEM();
+  if (!pem || !(key.type in DEFAULT_HASH)) return key;
+  const keyObject = createPrivateKey(pem);
+  const signer = (data: Buffer, algo?: string): Buffer | Error => {
+    const hash = algo || DEFAULT_HASH[key.type]!;
+    try {
+      return cryptoSign(hash, data, keyObject);
+    } catch (err) {
+      return err as Error;
+    }
+  };
+  // An own property on ssh2's key object: ssh2 only calls key.sign(data, algo).
+  Object.defineProperty(key, 'sign', { value: signer });
+  return key;
+}
+
 /** The ssh2 ident option takes the part after `SSH-2.0-`. */
 const identOf = (version: string | undefined) => version?.replace(/^SSH-2\.0-/, '');
 
@@ -41,7 +89,10 @@ export class SshService {
   private readonly authorized = new WeakMap<SimDevice, ParsedKey[]>();
 
   constructor(private readonly options: SshServiceOptions) {
-    this.keys = { fleet: parsed(options.hostKey.privateKey), changed: parsed(options.changedHostKey.privateKey) };
+    this.keys = {
+      fleet: signingFromKeyObject(parsed(options.hostKey.privateKey)),
+      changed: signingFromKeyObject(parsed(options.changedHostKey.privateKey)),
+    };
   }
 
   /** Serves one accepted TCP connection. */
@@ -55,12 +106,16 @@ export class SshService {
       (client) => this.serve(client, socket, target, port),
     );
     server.on('error', () => undefined);
+    const inject = () => {
+      server.injectSocket(socket);
+      coalesceReplies(socket);
+    };
     const delay = own?.faults.slowFirstByte ?? 0;
     if (delay > 0) {
-      const timer = this.options.clock.setTimeout(() => server.injectSocket(socket), delay);
+      const timer = this.options.clock.setTimeout(inject, delay);
       socket.once('close', () => this.options.clock.clearTimeout(timer));
     } else {
-      server.injectSocket(socket);
+      inject();
     }
   }
 
@@ -136,7 +191,12 @@ export class SshService {
     session.on('env', (accept) => accept?.());
     const start = (channel: ServerChannel, exec?: string) => {
       const sink: ByteSink = {
-        write: (bytes) => void channel.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+        write: (bytes) => {
+          // ssh2 hands each packet to the socket in three writes (length, ciphertext, tag): one syscall instead.
+          socket.cork();
+          channel.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+          socket.uncork();
+        },
         end: () => {
           // exit-status, EOF and CLOSE; the connection ends once the client closed its side
           // too (ending it at once makes OpenSSH report a disconnect and exit 255).
@@ -145,7 +205,11 @@ export class SshService {
           channel.end();
           channel.close();
         },
-        drop: () => socket.destroy(),
+        drop: () => {
+          // Whatever the turn corked goes out before the reset, as it would without corking.
+          while (socket.writableCorked > 0) socket.uncork();
+          socket.destroy();
+        },
       };
       const req = { host: socket.localAddress ?? '127.0.0.1', port, clock: this.options.clock, terminal, ssh: { user, ...(exec !== undefined ? { exec } : {}) } };
       opened = device.open(sink, req);

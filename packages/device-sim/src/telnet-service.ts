@@ -39,7 +39,10 @@ export class TelnetService {
     };
     const begin = () => {
       if (socket.destroyed) return;
+      // The opening offers (WILL ECHO, WILL SGA, DO TTYPE, DO NAWS) leave in one segment.
+      socket.cork();
       for (const bytes of codec.start()) socket.write(bytes);
+      socket.uncork();
       if ('device' in target) {
         peer = openDevice(target.device);
         return;
@@ -53,7 +56,9 @@ export class TelnetService {
     };
     socket.on('data', (chunk: Buffer) => {
       const r = codec.receive(chunk);
+      socket.cork();
       for (const reply of r.replies) socket.write(reply);
+      socket.uncork();
       if (r.terminalChanged) {
         const t = codec.terminal;
         peer?.terminalType?.(t.type);

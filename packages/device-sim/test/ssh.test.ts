@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ssh2 from 'ssh2';
 import { Account, isNetxError, PrivateKey } from '@netx/core';
 import type { CommandContext } from '@netx/virtual-device';
-import { generateKeyPair, type Fleet, type SimDeviceSpec } from '../src/index.js';
-import { admin, connectTo, portOf, startFleet } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateKeyPair, loadOrCreateHostKey, type Fleet, type SimDeviceSpec } from '../src/index.js';
+import { admin, connectTo, portOf, startFleet, tempDir } from './helpers.js';
 
 const { Client } = ssh2;
 const userKey = generateKeyPair('user');
@@ -162,4 +164,52 @@ describe('SSH requests', () => {
     c.end();
     expect(text).toContain('size 132x40');
   });
+});
+
+describe('host keys of every type sign the key exchange', () => {
+  // The simulator signs from a parsed key object rather than ssh2's PEM text: each host key
+  // algorithm a client may pick must still verify (ssh2's Client checks the signature).
+  const cases: Array<{ type: 'ed25519' | 'ecdsa' | 'rsa'; bits?: number; algorithms: string[] }> = [
+    { type: 'ed25519', algorithms: ['ssh-ed25519'] },
+    { type: 'ecdsa', bits: 256, algorithms: ['ecdsa-sha2-nistp256'] },
+    { type: 'ecdsa', bits: 384, algorithms: ['ecdsa-sha2-nistp384'] },
+    { type: 'ecdsa', bits: 521, algorithms: ['ecdsa-sha2-nistp521'] },
+    { type: 'rsa', bits: 2048, algorithms: ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] },
+  ];
+  for (const c of cases) {
+    for (const algorithm of c.algorithms) {
+      it(`${algorithm}`, async () => {
+        const tmp = tempDir();
+        const file = join(tmp.dir, 'host_key');
+        writeFileSync(file, ssh2.utils.generateKeyPairSync(c.type, c.bits ? { bits: c.bits } : {}).private);
+        const keyFleet = await startFleet([{ name: 'r1', ports: { ssh: 0 } }], { hostKey: loadOrCreateHostKey(file) });
+        try {
+          const seen = await new Promise<string>((resolve, reject) => {
+            const client = new Client();
+            let offered = '';
+            client.once('error', reject);
+            client.once('ready', () => {
+              client.end();
+              resolve(offered);
+            });
+            client.connect({
+              host: '127.0.0.1',
+              port: portOf(keyFleet, 'r1', 'ssh'),
+              username: 'admin',
+              password: 'admin',
+              algorithms: { serverHostKey: [algorithm as ssh2.ServerHostKeyAlgorithm] },
+              hostVerifier: (key: Buffer) => {
+                offered = `${keyFleet.hostKey.publicKey.split(' ')[0]} ${key.toString('base64')}`;
+                return true;
+              },
+            });
+          });
+          expect(seen).toBe(keyFleet.hostKey.publicKey);
+        } finally {
+          await keyFleet.close();
+          tmp.remove();
+        }
+      });
+    }
+  }
 });

@@ -23,8 +23,12 @@ type Entry =
 
 /** Trims and collapses blanks: the form commands are compared in. */
 export function normalizeCommand(line: string): string {
+  // Typed commands are nearly always normal already; skip the split and join then.
+  if (NORMAL.test(line)) return line;
   return line.trim().split(/\s+/).filter(Boolean).join(' ');
 }
+
+const NORMAL = /^[^\s]+(?: [^\s]+)*$/;
 
 function entriesOf(table: CommandTable): Entry[] {
   const pairs: Iterable<readonly [string | RegExp, CommandResponse]> =
@@ -50,7 +54,10 @@ function isPlainRecord(v: unknown): boolean {
 
 export class CommandIndex {
   private readonly entries: Entry[] = [];
-  private readonly literals = new Map<string, Entry>();
+  /** First literal entry per command, with its place in table order. */
+  private readonly literals = new Map<string, { readonly at: number; readonly entry: Entry }>();
+  /** RegExp entries with their places in table order. */
+  private readonly patterns: Array<{ readonly at: number; readonly entry: Extract<Entry, { kind: 'regex' }> }> = [];
   private readonly trie: TrieNode = { children: new Map() };
 
   constructor(table?: CommandTable) {
@@ -72,9 +79,12 @@ export class CommandIndex {
   }
 
   private add(e: Entry): void {
-    this.entries.push(e);
-    if (e.kind !== 'literal') return;
-    if (!this.literals.has(e.command)) this.literals.set(e.command, e);
+    const at = this.entries.push(e) - 1;
+    if (e.kind === 'regex') {
+      this.patterns.push({ at, entry: e });
+      return;
+    }
+    if (!this.literals.has(e.command)) this.literals.set(e.command, { at, entry: e });
     let node = this.trie;
     for (const word of e.command.split(' ')) {
       let next = node.children.get(word);
@@ -88,15 +98,15 @@ export class CommandIndex {
 
   /** First entry in table order that takes the command as it is. */
   private find(command: string): Found | undefined {
-    for (const e of this.entries) {
-      if (e.kind === 'literal') {
-        if (e.command === command) return { response: e.response, match: undefined, command };
-      } else {
-        const m = e.re.exec(command);
-        if (m) return { response: e.response, match: m, command };
-      }
+    // Only a RegExp entry placed before the literal one can take the command first.
+    const literal = this.literals.get(command);
+    const before = literal ? literal.at : Infinity;
+    for (const { at, entry } of this.patterns) {
+      if (at > before) break;
+      const m = entry.re.exec(command);
+      if (m) return { response: entry.response, match: m, command };
     }
-    return undefined;
+    return literal ? { response: literal.entry.response, match: undefined, command } : undefined;
   }
 
   /** Expands abbreviated words along the literal commands; words past the known ones stay as typed. */

@@ -2,7 +2,7 @@
 // device is reached; a log that cannot be written (a full disk: /dev/full), a
 // throwing stdout or stderr callback never throw into the data path: the output is
 // switched off and one OutputError reaches the caller, from the next wait or close().
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,19 @@ import { cli } from './helpers/fake-transport.js';
 import { caught, connected, make, settle } from './helpers/setup.js';
 
 const device = { greeting: '\r\nr1>', onLine: cli('\r\nr1>', { 'show clock': '12:00', 'show users': 'admin vty0' }) };
+
+/** This process's open descriptors on `path` (Linux /proc). */
+function openOn(path: string): number {
+  let n = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      if (readlinkSync(`/proc/self/fd/${fd}`) === path) n++;
+    } catch {
+      // closed between the listing and the readlink
+    }
+  }
+  return n;
+}
 
 describe('a log file that cannot be opened fails connect() early', () => {
   it.each([
@@ -46,6 +59,9 @@ describe('a failing output becomes one error on the session', () => {
     await conn.expectPrompt();
     expect((await conn.execute('show users')).response).toBe('show users\r\nadmin vty0\r');
     await conn.close(); // reported already: close() is quiet
+    // The failed log's file is released too (it was left to the garbage collector).
+    for (let i = 0; i < 5000 && openOn('/dev/full') > 0; i++) await new Promise<void>((r) => setImmediate(r));
+    expect(openOn('/dev/full')).toBe(0);
   });
   it('a throwing stdout callback: the data handler does not throw, the running wait completes, the next one reports', async () => {
     let calls = 0;

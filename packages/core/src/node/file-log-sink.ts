@@ -57,6 +57,10 @@ export class FileLogSink implements LogSink {
     if (this.failed) return;
     this.failed = true;
     this.queue = [];
+    // The session drops a failed sink and never calls close(): release the file now.
+    const fh = this.fh;
+    this.fh = undefined;
+    if (fh) void fh.close().catch(() => undefined);
     this.onError(err);
   }
 }

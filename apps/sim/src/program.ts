@@ -34,6 +34,7 @@ interface Options {
   sharedSsh?: number;
   sharedTelnet?: number;
   sharedWs?: number;
+  index?: string;
 }
 
 function program(io: SimIo): Command {
@@ -53,6 +54,7 @@ function program(io: SimIo): Command {
     .option('--shared-ssh <port>', 'one SSH port for all devices (user@device)', port)
     .option('--shared-telnet <port>', 'one Telnet port for all devices (user@device at Username:)', port)
     .option('--shared-ws <port>', 'one WebSocket port for all devices (/device in the URL)', port)
+    .option('--index <file>', 'index file of the shared ports: "<login> <device> [<user>]" per line')
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
 }
@@ -67,7 +69,8 @@ function fleetOptions(o: Options, io: SimIo): FleetOptions {
     ? readFleetFile(resolve(io.cwd, o.fleet))
     : planFleet({ ...o, protocols: o.protocols as SimProtocol[], shared });
   const hostKeyFile = o.hostKey ? resolve(io.cwd, o.hostKey) : (base.hostKeyFile ?? join(io.home, '.netx-sim', 'ssh_host_ed25519_key'));
-  return { ...base, hostKeyFile, shared: { ...base.shared, ...shared } };
+  const indexFile = o.index !== undefined ? resolve(io.cwd, o.index) : base.indexFile;
+  return { ...base, hostKeyFile, shared: { ...base.shared, ...shared }, ...(indexFile !== undefined ? { indexFile } : {}) };
 }
 
 /** Runs netx-sim until `stop` aborts; resolves with the exit code. */

@@ -19,6 +19,7 @@ export function fleetTable(fleet: Fleet): string {
     `netx-sim: ${fleet.devices.length} devices on ${fleet.host}`,
     `SSH host key ${fleet.hostKey.fingerprint}${fleet.hostKey.file ? ` (${fleet.hostKey.file})` : ''}`,
     ...(shared ? [`shared ports: ${shared} (pick a device with user@name or user@#, WebSocket with /name)`] : []),
+    ...(fleet.indexLogins.length > 0 ? [`index: ${fleet.indexLogins.length} logins pick their device by themselves (${fleet.indexLogins.slice(0, 3).map(([l, d]) => `${l} -> ${d}`).join(', ')}${fleet.indexLogins.length > 3 ? ', ...' : ''})`] : []),
     '',
   ];
   return lines.join('\n') + '\n' + columns(rows) + '\nCtrl-C stops every listener and session.\n';

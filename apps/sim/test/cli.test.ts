@@ -24,7 +24,7 @@ function captureIo() {
   return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), cwd: tmp.dir, home: tmp.dir }, out, err };
 }
 
-async function sshLogin(port: number, driver = 'ios'): Promise<string> {
+async function sshLogin(port: number, driver = 'ios', user = 'admin'): Promise<string> {
   const conn = new Protocol({
     transport: new SshTransport({ agent: false, hostKeyPolicy: 'accept-new', knownHostsPath: join(tmp.dir, 'known_hosts') }),
     drivers: allDrivers,
@@ -32,7 +32,7 @@ async function sshLogin(port: number, driver = 'ios'): Promise<string> {
     stderr: () => undefined,
   });
   await conn.connect('127.0.0.1', port);
-  await conn.login(new Account({ name: 'admin', password: 'admin', password2: 'enable' }));
+  await conn.login(new Account({ name: user, password: 'admin', password2: 'enable' }));
   const { response } = await conn.execute('show version');
   await conn.close();
   return response;
@@ -60,6 +60,20 @@ describe('netx-sim in process', () => {
     for (const p of ports) expect(await refused(p)).toBe(true);
   });
 
+  it('--index: logins from the index file pick their device on the shared port', async () => {
+    writeFileSync(join(tmp.dir, 'logins.idx'), 'alice r2\nbob #0\n');
+    const { io, out } = captureIo();
+    let fleet: Fleet | undefined;
+    const c = createSimContainer({ io, startFleet: async (o: FleetOptions) => (fleet = await Fleet.start(o)) });
+    const stop = new AbortController();
+    const run = runSim(['--devices', '2', '--base-port', '0', '--host-key', hostKey, '--shared-ssh', '0', '--index', 'logins.idx'], c, stop.signal);
+    await until(() => out.join('').includes('Ctrl-C stops'), 'the table');
+    expect(out.join('')).toMatch(/^index: 2 logins pick their device by themselves \(alice -> r2, bob -> r1\)$/m);
+    expect(await sshLogin(fleet!.sharedPorts.ssh!, 'ios', 'alice')).toContain('r2 uptime is');
+    stop.abort();
+    expect(await run).toBe(0);
+  });
+
   it('bad input: one message, exit code 2', async () => {
     const busy: Server = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
@@ -72,6 +86,7 @@ describe('netx-sim in process', () => {
         [['--fleet', 'bad.yaml'], /bad\.yaml:5: unknown profile "nope"/],
         [['--devices', '1', '--protocols', 'ssh', '--base-port', String(busyPort)], new RegExp(`127\\.0\\.0\\.1:${busyPort} \\(the port is in use\\)`)],
         [['--devices', 'many'], /--devices must be a whole number/],
+        [['--devices', '1', '--index', 'no-such.idx'], /no-such\.idx: cannot read the index file \(ENOENT\)/],
       ] as const) {
         const { io, err } = captureIo();
         const code = await runSim([...argv, '--host-key', hostKey], createSimContainer({ io }), new AbortController().signal);

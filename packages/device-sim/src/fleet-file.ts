@@ -32,12 +32,14 @@ export interface FleetDescription {
   /** Relative to the file. */
   hostKeyFile?: string;
   shared?: Partial<Record<SimProtocol, number>>;
+  /** The shared ports' index file (logins -> devices), relative to the file. */
+  indexFile?: string;
   /** Settings every group starts from. */
   defaults?: Omit<FleetGroup, 'name' | 'count' | 'start' | 'ports'>;
   groups: FleetGroup[];
 }
 
-const TOP = ['host', 'hostKeyFile', 'shared', 'defaults', 'groups'];
+const TOP = ['host', 'hostKeyFile', 'shared', 'indexFile', 'defaults', 'groups'];
 const GROUP = ['name', 'count', 'start', 'profile', 'profiles', 'ports', 'username', 'password', 'enablePassword', 'loginStyle', 'sshAuth', 'authorizedKeys', 'loginAfterSshAuth', 'faults', 'commands'];
 const STYLES: readonly LoginStyle[] = ['none', 'password', 'username', 'username+password', 'skey'];
 
@@ -115,6 +117,7 @@ export function parseFleet(text: string, file = '<fleet>'): FleetOptions {
     devices,
     ...(top['host'] !== undefined ? { host: c.text(['host'], top['host']) } : {}),
     ...(top['hostKeyFile'] !== undefined ? { hostKeyFile: resolve(dirname(file), c.text(['hostKeyFile'], top['hostKeyFile'])) } : {}),
+    ...(top['indexFile'] !== undefined ? { indexFile: resolve(dirname(file), c.text(['indexFile'], top['indexFile'])) } : {}),
     shared,
   };
 }

@@ -1,10 +1,11 @@
 // A fleet: many SimDevices served from one process, each on its own ports and/or
-// behind shared ports where the user name (`admin@r17`, `admin@17`) or the URL
-// picks the device. start() opens every listener or none; close() ends all.
+// behind shared ports where the user name (`admin@r17`, `admin@17`, or a login
+// listed in the index file) or the URL picks the device. start() opens every listener or none; close() ends all.
 import type { Server } from 'node:net';
 import { systemClock, type Clock } from '@netx/core';
 import { describeFaults } from './faults.js';
 import { generateHostKey, loadOrCreateHostKey, type HostKey } from './host-key.js';
+import { indexFromMap, readIndexFile, type IndexMap } from './index-file.js';
 import { Listeners } from './listeners.js';
 import { SimDevice, type SimDeviceSpec } from './sim-device.js';
 import { SshService, type Target } from './ssh-service.js';
@@ -21,6 +22,10 @@ export interface FleetOptions {
   host?: string;
   /** Shared ports: one port, many devices (0 picks a free port). */
   shared?: Partial<Record<SimProtocol, number>>;
+  /** The index of the shared ports: login names that reach a device without `@device` (see index-file.ts). */
+  indexFile?: string;
+  /** The same in code, added after the file's: login -> device name, or { device, user }. */
+  index?: IndexMap;
   /** The fleet's SSH host key file (generated when missing). Without it and without hostKey, a key is made in memory. */
   hostKeyFile?: string;
   hostKey?: HostKey;
@@ -54,6 +59,7 @@ export class Fleet {
   readonly ports = new Map<number, Partial<Record<SimProtocol, number>>>();
   readonly sharedPorts: Partial<Record<SimProtocol, number>> = {};
   private readonly byName = new Map<string, SimDevice>();
+  private readonly byLogin = new Map<string, { device: SimDevice; user: string | undefined }>();
   private readonly listeners = new Listeners();
   private readonly ssh: SshService;
   private readonly telnet: TelnetService;
@@ -73,6 +79,14 @@ export class Fleet {
     for (const d of this.devices) {
       if (this.byName.has(d.name)) throw new SimConfigError(`two devices are named "${d.name}"; names pick devices on shared ports, so they must differ.`);
       this.byName.set(d.name, d);
+    }
+    const entries = [...(options.indexFile !== undefined ? readIndexFile(options.indexFile) : []), ...indexFromMap(options.index ?? {})];
+    for (const e of entries) {
+      const device = this.device(e.device);
+      const where = { file: e.file ?? '<index>', line: e.line };
+      if (!device) throw new SimConfigError(`the login "${e.login}" points to "${e.device}", which is no device of this fleet (names, or indexes 0-${this.devices.length - 1}).`, where);
+      if (this.byLogin.has(e.login)) throw new SimConfigError(`the login "${e.login}" is given twice; each login reaches one device.`, where);
+      this.byLogin.set(e.login, { device, user: e.user });
     }
     this.hostKey = options.hostKey ?? (options.hostKeyFile !== undefined ? loadOrCreateHostKey(options.hostKeyFile) : generateHostKey());
     const log = options.log;
@@ -102,12 +116,23 @@ export class Fleet {
     return m ? this.devices[Number(m[1])] : undefined;
   }
 
-  /** `user@device` of a shared port: the device and the user name it authenticates. */
+  /**
+   * The login typed at a shared port: an index entry (`alice`), or `user@device` where the
+   * device part is a name, an index or an index login. Gives the device and the user it authenticates.
+   */
   resolveUser(login: string): { device: SimDevice; user: string } | undefined {
+    const listed = this.byLogin.get(login);
+    if (listed) return { device: listed.device, user: listed.user ?? listed.device.username };
     const at = login.lastIndexOf('@');
     if (at < 0) return undefined;
-    const device = this.device(login.slice(at + 1));
+    const part = login.slice(at + 1);
+    const device = this.device(part) ?? this.byLogin.get(part)?.device;
     return device ? { device, user: login.slice(0, at) } : undefined;
+  }
+
+  /** The index's logins (file and code) and the device name each reaches. */
+  get indexLogins(): ReadonlyArray<readonly [login: string, device: string]> {
+    return [...this.byLogin].map(([login, to]) => [login, to.device.name] as const);
   }
 
   /** What the fleet serves, one row per device. */

@@ -8,3 +8,4 @@ export { generateHostKey, generateKeyPair, loadOrCreateHostKey, type HostKey } f
 export { SimConfigError, SimListenError } from './errors.js';
 export { deviceInPath } from './ws-service.js';
 export { parseFleet, readFleetFile, type FleetDescription, type FleetGroup } from './fleet-file.js';
+export { parseIndex, readIndexFile, type IndexEntry, type IndexMap } from './index-file.js';

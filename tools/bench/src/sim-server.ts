@@ -1,5 +1,7 @@
 // Child process of the simulator benchmark: serves a fleet and answers the
 // parent's questions over IPC (ports, RSS). Run by sim.ts, not by hand.
+import type { AddressInfo } from 'node:net';
+import ssh2 from 'ssh2';
 import { Fleet, type SimProtocol } from '@netx/device-sim';
 
 interface Config {
@@ -29,12 +31,40 @@ const fleet = await Fleet.start({
   })),
 });
 const startMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+/**
+ * The floor for SSH commands: a bare ssh2 Server in this process that answers every line
+ * with the same fixed bytes (echo, output, prompt), corked into one writev like the simulator.
+ * Whatever the simulator spends above this is its own.
+ */
+const FLOOR_REPLY = 'show clock\r\n*12:00:00.000 UTC Wed Dec 2 2026\r\nr1#';
+const floor = new ssh2.Server({ hostKeys: [fleet.hostKey.privateKey] }, (client) => {
+  client.on('authentication', (ctx) => (ctx.method === 'password' ? ctx.accept() : ctx.reject(['password'])));
+  client.on('error', () => undefined);
+  client.on('session', (accept) => {
+    const session = accept();
+    session.on('pty', (ok) => ok?.());
+    session.on('shell', (ok) => {
+      const channel = ok();
+      const socket = (client as unknown as { _sock: import('node:net').Socket })._sock;
+      channel.write('\r\nr1#');
+      channel.on('data', () => {
+        socket.cork();
+        channel.write(FLOOR_REPLY);
+        socket.uncork();
+      });
+    });
+  });
+});
+await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve));
+const floorPort = (floor.address() as AddressInfo).port;
 send({
   kind: 'ready',
   rssBefore: before,
   rssListening: rssMb(),
   startMs,
   ports: fleet.devices.map((d) => fleet.ports.get(d.index)),
+  floorPort,
 });
 
 process.on('message', (m: Request) => {
@@ -43,5 +73,8 @@ process.on('message', (m: Request) => {
     const u = process.cpuUsage();
     send({ kind: 'cpu', seconds: (u.user + u.system) / 1e6 });
   }
-  if (m.kind === 'stop') void fleet.close().then(() => process.exit(0));
+  if (m.kind === 'stop') {
+    floor.close();
+    void fleet.close().then(() => process.exit(0));
+  }
 });

@@ -169,3 +169,42 @@ describe('Protocol: a login through a Linux console server ends in the device’
     expect(conn.isAppAuthorized()).toBe(true);
   });
 });
+
+describe('Protocol: an uncertain guess still ends the login at any known driver’s prompt', () => {
+  // `[local]core-1#` (SmartEdge, its real patterns and head signal) fits neither the console
+  // server's guess nor the generic prompt; before, the login waited for its timeout.
+  const smartEdge = defineDriver({
+    name: 'smart_edge_os',
+    prompt: /[\r\n]\x00?\[\w+\][\-\w+.]+(?:\([^)]+\))?[>#] ?(?=\n?$)/,
+    guess: { head: [{ match: /[\r\n]login: /, score: 20 }] },
+  });
+  const debianConsole = () =>
+    loginDevice({
+      banner: DEBIAN_CS.replace('cs1 login: ', '') + '\r\n' + DEBIAN_MOTD.slice('admin\r\nPassword: '.length) + '\r\n',
+      ask: ['username', 'password'],
+      userPrompt: 'login: ',
+      user: 'admin',
+      password: 'pw',
+      prompt: '\r\n[local]core-1#',
+      commands: { 'show clock': '12:00:00 UTC' },
+    });
+
+  it('logs in behind a Debian console server, and the prompt revises the guess', async () => {
+    const { conn, clock } = await connected(debianConsole(), { drivers: [...drivers, smartEdge], timeout: 1_000 });
+    const login = conn.login(new Account({ name: 'admin', password: 'pw' })).then(() => 'logged in', (e: unknown) => e);
+    await settle();
+    clock.advance(1_000); // the login either ended at the prompt already or times out now (fails fast)
+    expect(await login).toBe('logged in');
+    expect(conn.isAppAuthenticated()).toBe(true);
+    expect(conn.guessOs()).toBe('smart_edge_os');
+    expect((await conn.execute('show clock')).response).toContain('12:00:00 UTC');
+  });
+
+  it('a driver the caller fixed keeps to its own prompts: the same login times out', async () => {
+    const { conn, clock } = await connected(debianConsole(), { drivers: [...drivers, smartEdge], driver: 'linux', timeout: 1_000 });
+    const login = conn.login(new Account({ name: 'admin', password: 'pw' })).catch((e: unknown) => e);
+    await settle();
+    clock.advance(1_000);
+    expect((await login as { code?: string }).code).toBe('NETX_TIMEOUT');
+  });
+});

@@ -174,13 +174,16 @@ export class DriverContext implements LoginPatternSource {
 
   loginPatterns(): LoginPatterns {
     const d = this.current();
+    const prompt = this.promptList(d);
     return {
       loginError: this.user.loginError ?? d.loginErrorPrompt,
       // The generic questions are always understood: a guessed driver's narrower
       // pattern must not miss the `login:` already on screen.
       username: this.user.username ?? withGeneric(d.usernamePrompt, GENERIC_USERNAME_PROMPT),
       password: this.user.password ?? withGeneric(d.passwordPrompt, GENERIC_PASSWORD_PROMPT),
-      prompt: this.promptList(d),
+      // An uncertain guess may name the console server, not the device behind it: the login
+      // also ends at the prompt of any known driver (`[local]r1#` fits no generic prompt).
+      prompt: this.user.prompt || this.fixed || this.certain ? prompt : [...prompt, ...anyDriverPrompt(this.set)],
     };
   }
 
@@ -220,3 +223,25 @@ function withGeneric(list: readonly RegExp[], extra: RegExp): readonly RegExp[] 
   return out;
 }
 const withGenericCache = new WeakMap<readonly RegExp[], Map<RegExp, readonly RegExp[]>>();
+
+const anyPrompts = new WeakMap<DriverSet, readonly RegExp[]>();
+
+/** Every registered driver's prompt patterns, once per driver set. */
+function anyDriverPrompt(set: DriverSet): readonly RegExp[] {
+  let list = anyPrompts.get(set);
+  if (!list) {
+    const seen = new Set<string>();
+    const out: RegExp[] = [];
+    for (const d of set.registry.all()) {
+      for (const re of d.prompt) {
+        const key = `${re.source}/${re.flags}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(re);
+      }
+    }
+    list = out;
+    anyPrompts.set(set, list);
+  }
+  return list;
+}

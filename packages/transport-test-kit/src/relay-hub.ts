@@ -19,6 +19,8 @@ export interface RelayHub {
   /**
    * An executable `/bin/sh` script that execs `relayCommand`, for servers whose login program
    * takes a path without arguments (busybox telnetd `-l`). Created on first call, removed by stop().
+   * busybox telnetd ends a session as soon as it sees the relay exit, dropping pty output it has
+   * not read yet: a test that needs the device's last bytes waits for them before close().
    */
   relayLauncher(): string;
   /** The device side of the next accepted connection (accept order; bounded wait, default 10 s). */

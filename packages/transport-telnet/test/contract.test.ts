@@ -2,7 +2,7 @@
 // run twice:
 //
 // 1. Through a real busybox telnetd whose login program is the kit's relay (the
-//    hub's relayCommand wrapped in a script, since telnetd passes no arguments).
+//    hub's relayLauncher() script, since telnetd passes no arguments).
 //    busybox writes "\r\n" (as "\r\r\n" through the pty) before it even starts
 //    the login program; `serverPreamble` tells the kit to expect such a greeting
 //    before the device's bytes, so every test runs against the real server.
@@ -13,7 +13,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelayHub, tcpPeer, transportContractSuite } from '@netx/transport-test-kit';
 import { TelnetTransport } from '../src/index.js';
-import { writeLoginScript } from './helpers/relay-login.js';
 import { startTelnetd } from './helpers/telnetd.js';
 
 const api = { describe, it, expect, beforeAll, afterAll };
@@ -28,9 +27,9 @@ transportContractSuite(api, {
   expectedCapabilities,
   startPeer: async () => {
     const hub = await startRelayHub();
-    const script = writeLoginScript(hub.relayCommand);
     try {
-      const telnetd = await startTelnetd({ loginProgram: script.path });
+      // The hub's launcher runs the relay with --hold-pty (busybox drops unread output of a login program that exits).
+      const telnetd = await startTelnetd({ loginProgram: hub.relayLauncher() });
       return {
         host: telnetd.host,
         port: telnetd.port,
@@ -38,12 +37,10 @@ transportContractSuite(api, {
         stop: async () => {
           await telnetd.stop();
           await hub.stop();
-          script.remove();
         },
       };
     } catch (err) {
       await hub.stop();
-      script.remove();
       throw err;
     }
   },

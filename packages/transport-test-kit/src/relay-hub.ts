@@ -19,8 +19,9 @@ export interface RelayHub {
   /**
    * An executable `/bin/sh` script that execs `relayCommand`, for servers whose login program
    * takes a path without arguments (busybox telnetd `-l`). Created on first call, removed by stop().
-   * busybox telnetd ends a session as soon as it sees the relay exit, dropping pty output it has
-   * not read yet: a test that needs the device's last bytes waits for them before close().
+   * The relay runs with `--hold-pty`: busybox telnetd ends a session as soon as it sees its
+   * login program exit, dropping pty output it has not read yet, so when the hub hangs up the
+   * relay closes the terminal and waits for telnetd to read the rest and end it.
    */
   relayLauncher(): string;
   /** The device side of the next accepted connection (accept order; bounded wait, default 10 s). */
@@ -81,7 +82,7 @@ export async function startRelayHub(): Promise<RelayHub> {
       }
       const path = join(launcherDir, 'relay.sh');
       if (!existsSync(path)) {
-        writeFileSync(path, `#!/bin/sh\nexec ${relayShellCommand}\n`);
+        writeFileSync(path, `#!/bin/sh\nexec ${relayShellCommand} --hold-pty\n`);
         chmodSync(path, 0o755);
       }
       return path;

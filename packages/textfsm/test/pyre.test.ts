@@ -1,73 +1,10 @@
 // Python `re` semantics in JavaScript: each expectation below is what CPython 3.11's re.match
 // returned for the pattern and text (generated once, pasted here). Every ASCII case runs
-// through both compiled variants (the ASCII fast path and the Unicode one).
+// through the tree walker, both compiled variants (the ASCII fast path and the Unicode one).
 import { describe, expect, it } from 'vitest';
 import { PyRegex, PyRegexError } from '../src/index.js';
 import { caught } from './helpers/caught.js';
-
-type Expected = [string, (string | null)[], Record<string, string | null>] | null;
-
-const MATCHES: [string, string, Expected][] = [
-  ["(?P<a>\\d+)-(?P=a)", "12-12", ["12-12", ["12"], {"a": "12"}]],
-  ["(?P<a>\\d+)-(?P=a)", "12-13", null],
-  ["(a)(b)?\\2", "ab b", null],
-  ["(a)(b)?\\1", "aa", ["aa", ["a", null], {}]],
-  ["(?i)abc", "ABC", ["ABC", [], {}]],
-  ["(?s)a.b", "a\nb", ["a\nb", [], {}]],
-  ["a.b", "a\nb", null],
-  ["(?x) a  b # comment", "ab", ["ab", [], {}]],
-  ["(?m)a$\\n^b", "a\nb", ["a\nb", [], {}]],
-  ["a(?s:.)b", "a\nb", ["a\nb", [], {}]],
-  ["(?a:\\w+)", "é", null],
-  ["\\w+", "éa_1", ["éa_1", [], {}]],
-  ["\\w", "́", null],
-  ["\\d+", "١٢٣", ["١٢٣", [], {}]],
-  ["(?a)\\d+", "١٢٣", null],
-  ["\\s", "\u001f", ["\u001f", [], {}]],
-  ["\\s", "", ["", [], {}]],
-  ["\\s", "﻿", null],
-  ["a\\Z", "a\n", null],
-  ["a$", "a\n", ["a", [], {}]],
-  ["a$", "a\nb", null],
-  ["\\Aa", "a", ["a", [], {}]],
-  ["[]a]+", "]a]", ["]a]", [], {}]],
-  ["[^]a]+", "bc]", ["bc", [], {}]],
-  ["[\\S\\d]+", "ab1 ", ["ab1", [], {}]],
-  ["[^a\\S]+", "  a", ["  ", [], {}]],
-  ["[^\\W\\d]+", "ab1", ["ab", [], {}]],
-  ["[\\w-]+", "a-b c", ["a-b", [], {}]],
-  ["x{,2}y", "xxy", ["xxy", [], {}]],
-  ["x{a}", "x{a}", ["x{a}", [], {}]],
-  ["x{2", "x{2", ["x{2", [], {}]],
-  ["x{1,}", "xxx", ["xxx", [], {}]],
-  ["(?>a+)b", "aaab", ["aaab", [], {}]],
-  ["a++a", "aaa", null],
-  ["(?>a|ab)c", "abc", null],
-  ["(?<=a)b", "ab", null],
-  ["a(?<=a)b", "ab", ["ab", [], {}]],
-  ["(?<!c)b", "b", ["b", [], {}]],
-  ["\\bfoo\\b", "foo bar", ["foo", [], {}]],
-  ["é\\b", "éa", null],
-  ["a\\B", "ab", ["a", [], {}]],
-  ["((?P<c>\\w+)?\\s)+", "BR  x", ["BR  ", [" ", "BR"], {"c": "BR"}]],
-  ["(?:(?P<x>a)|b)+", "ab", ["ab", ["a"], {"x": "a"}]],
-  ["(\\s*-*)*\\s*$", " - - ", [" - - ", [""], {}]],
-  ["(?P<n>a)*", "aaa", ["aaa", ["a"], {"n": "a"}]],
-  ["\\x41\\u0042\\U00000043\\101\\0", "ABCA\u0000", ["ABCA\u0000", [], {}]],
-  ["[\\x41-\\x43]+", "ABCD", ["ABC", [], {}]],
-  ["\\.\\*\\+\\?\\(\\)\\[\\]\\{\\}\\|\\/\\-\\!\\\"\\#", ".*+?()[]{}|/-!\"#", [".*+?()[]{}|/-!\"#", [], {}]],
-  ["(?i)[a-z]+", "ABC", ["ABC", [], {}]],
-  ["(?i)\\u017f", "s", ["s", [], {}]],
-  ["😀+", "😀😀", ["😀😀", [], {}]],
-  ["[😀-😂]", "😁", ["😁", [], {}]],
-  [".", "😀", ["😀", [], {}]],
-  ["a|b|", "c", ["", [], {}]],
-  ["(a)|(b)", "b", ["b", [null, "b"], {}]],
-  ["(?#comment)a", "a", ["a", [], {}]],
-  ["a*?b", "aab", ["aab", [], {}]],
-  ["a{2,3}?", "aaa", ["aa", [], {}]],
-  ["(?=(a))a", "a", ["a", ["a"], {}]],
-];
+import { MATCHES, type Expected } from './helpers/python-matches.js';
 
 const ERRORS: [string, string][] = [
   ["(", "missing ), unterminated subpattern at position 0"],
@@ -100,8 +37,8 @@ const ERRORS: [string, string][] = [
   ["\\400", "octal escape value \\400 outside of range 0-0o377 at position 0"],
 ];
 
-function run(pattern: string, text: string, ascii?: boolean): Expected {
-  const m = new PyRegex(pattern).match(text, ascii);
+function run(pattern: string, text: string, ascii?: boolean, coldLines?: number): Expected {
+  const m = new PyRegex(pattern, { coldLines }).match(text, ascii);
   if (!m) return null;
   const groups: (string | null)[] = [];
   for (let g = 1; g <= new PyRegex(pattern).groups; g++) groups.push(m.group(g));
@@ -110,7 +47,9 @@ function run(pattern: string, text: string, ascii?: boolean): Expected {
 
 describe('Python re.match semantics', () => {
   it.each(MATCHES)('%j on %j', (pattern, text, expected) => {
+    // ASCII text: the tree walker (./src/pyre/cold.ts) first, then the RegExp.
     expect(run(pattern, text)).toEqual(expected);
+    expect(run(pattern, text, undefined, 0)).toEqual(expected);
     // The Unicode variant gives the same answer on any text; the ASCII one only on ASCII text.
     expect(run(pattern, text, false)).toEqual(expected);
   });

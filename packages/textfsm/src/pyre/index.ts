@@ -7,10 +7,18 @@ import { parsePattern } from './parse.js';
 import { forNamedGroups } from './optimize.js';
 import { firstChars, requiredLiteral } from './prefilter.js';
 import { needsReplay, replay } from './replay.js';
+import { compileCold, type ColdMatcher } from './cold.js';
 
 export { PyRegexError };
 
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * ASCII lines a pattern is matched on by walking its tree (./cold.ts) before its RegExp is
+ * built: most rules of a template see fewer lines than this in a given output, and V8 spends
+ * 20-40 µs building a RegExp, so those never pay for one (BENCHMARKS.md, TextFSM).
+ */
+export const COLD_LINES = 64;
 
 /** True when the text has only ASCII characters (the fast variant of a pattern applies). */
 export function isAscii(text: string): boolean {
@@ -22,6 +30,8 @@ export interface PyRegexOptions {
   singleLine?: boolean;
   /** Only named groups are read (TextFSM): unnamed groups may be left uncaptured. */
   namedOnly?: boolean;
+  /** ASCII lines matched by walking the pattern's tree before its RegExp is built (default COLD_LINES; 0 = never). */
+  coldLines?: number;
 }
 
 /** Group texts by Python group number (0 = the whole match); undefined = did not take part. */
@@ -51,6 +61,9 @@ export class PyRegex {
   private required = '';
   /** ASCII characters a match can start with (undefined = any); checked on ASCII lines. */
   private first: Uint8Array | undefined;
+  /** The tree walker for the first ASCII lines (null: the pattern needs the RegExp). */
+  private cold: ColdMatcher | null = null;
+  private coldLeft = 0;
 
   /**
    * Throws PyRegexError when Python would reject the pattern or JavaScript cannot express it.
@@ -66,6 +79,7 @@ export class PyRegex {
     this.root = parsed.root;
     this.namedOnly = options.namedOnly ?? false;
     this.singleLine = options.singleLine ?? false;
+    this.coldLeft = options.coldLines ?? COLD_LINES;
   }
 
   private prepare(): void {
@@ -74,6 +88,8 @@ export class PyRegex {
     this.replays = needsReplay(this.root);
     this.required = this.ignoreCase ? '' : requiredLiteral(this.root);
     this.first = firstChars(this.root, this.ignoreCase);
+    this.cold = this.replays || this.coldLeft === 0 ? null : compileCold(this.root, this.groups, this.ignoreCase);
+    if (!this.cold) this.coldLeft = 0;
   }
 
   /** Writes both JavaScript forms now (they are otherwise written when first needed); throws PyRegexError. */
@@ -112,6 +128,12 @@ export class PyRegex {
     if (!this.prepared) this.prepare();
     if (this.first && ascii && (text.length === 0 || this.first[text.charCodeAt(0)] === 0)) return null;
     if (this.required && !text.includes(this.required)) return null;
+    if (ascii && this.coldLeft > 0) {
+      this.coldLeft--;
+      const values = this.cold!.exec(text);
+      if (values !== 'budget') return values;
+      this.coldLeft = 0; // backtracks heavily: V8's machine code does that far faster
+    }
     const { re, groupMap } = this.variant(ascii);
     re.lastIndex = 0;
     const m = re.exec(text);

@@ -3,13 +3,17 @@
 // - Python keeps a group's last value across the iterations of a repeat: in `((\w+)?\s)+` on
 //   "BR  " the group is still "BR"; JavaScript resets a quantified atom's groups every iteration.
 // - Python accepts one empty iteration of a repeat (keeping its groups) and then stops;
-//   JavaScript rejects the empty iteration.
+//   JavaScript rejects the empty iteration: `(?:\s*(?P<x>.*))?$` on "" sets x to '' in
+//   Python and leaves it unset in JavaScript.
 // - A back-reference to a group that did not take part fails in Python, matches empty in
 //   JavaScript.
 // Only patterns with groups inside repeats or with back-references pay for it, and only on
 // lines V8 already matched (JavaScript accepts at least what Python accepts there).
 import type { Alt, Node } from './ast.js';
 import { emitLeaf, type Variant } from './emit.js';
+import { width } from './width.js';
+
+const NO_GROUPS = new Map<number, Alt>();
 
 /** Work limit per replay; past it the caller keeps JavaScript's groups. */
 const STEP_LIMIT = 200_000;
@@ -20,14 +24,16 @@ class Budget extends Error {}
 
 /**
  * True when JavaScript's groups can differ from Python's: a capturing group inside a repeat
- * that can run more than once, or a back-reference (Python fails on one to an unset group,
- * JavaScript matches it as empty).
+ * that can run more than once or can match empty, or a back-reference (Python fails on one
+ * to an unset group, JavaScript matches it as empty).
  */
 export function needsReplay(root: Alt): boolean {
   const walk = (n: Node, inRepeat: boolean): boolean => {
     if (n.t === 'ref') return true;
     if (n.t === 'group') return (inRepeat && n.kind === 'capture') || n.body.branches.some((b) => b.some((x) => walk(x, inRepeat)));
-    if (n.t === 'repeat') return walk(n.body, inRepeat || n.max > 1);
+    // An optional part that can match empty: Python takes the empty pass (its groups set to
+    // ''), JavaScript refuses it and leaves them unset.
+    if (n.t === 'repeat') return walk(n.body, inRepeat || n.max > 1 || (n.min === 0 && width(n.body, NO_GROUPS)[0] === 0));
     return false;
   };
   return root.branches.some((b) => b.some((n) => walk(n, false)));

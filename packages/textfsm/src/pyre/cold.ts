@@ -1,0 +1,269 @@
+// A small backtracking matcher over the syntax tree, for a pattern's first few lines.
+// V8 spends 20-40 µs building each RegExp (bytecode, then machine code on its second run);
+// a template has dozens of rules and most of them see a handful of lines of a given output,
+// where walking the tree costs far less than building the RegExp. Past its first lines a
+// pattern moves to its RegExp (./index.ts). ASCII-only lines, case-sensitive patterns, and
+// only the node kinds below; anything else returns null from compileCold and uses the RegExp.
+// Semantics are Python's (sre): ordered alternation, greedy/lazy repeats that stop after an
+// empty iteration, a group keeps the value of its last successful pass.
+import type { Alt, Node } from './ast.js';
+
+/** Work limit per match; past it the caller uses the RegExp for the line. */
+const STEP_LIMIT = 20_000;
+
+type K = (pos: number) => boolean;
+type M = (pos: number, k: K) => boolean;
+
+class OverBudget extends Error {}
+
+/** Matches nothing and goes on: the end of a sequence. */
+const IDENTITY: M = (pos, k) => k(pos);
+
+// Which ASCII characters a leaf accepts, one table per distinct leaf. Python's categories on
+// ASCII characters: \d is 0-9, \w letters, digits and _, \s also \x1c-\x1f unless (?a) is on.
+// (test/cold.test.ts checks every leaf of the bundled templates against its emitted RegExp.)
+const CATS: Record<string, Uint8Array> = {};
+function catTable(cat: 'd' | 'w' | 's', ascii: boolean): Uint8Array {
+  const key = `${cat}${ascii ? 'a' : ''}`;
+  let t = CATS[key];
+  if (!t) {
+    t = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) {
+      const digit = c >= 0x30 && c <= 0x39;
+      if (cat === 'd') t[c] = digit ? 1 : 0;
+      else if (cat === 'w') t[c] = digit || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f ? 1 : 0;
+      else t[c] = (c >= 0x09 && c <= 0x0d) || c === 0x20 || (!ascii && c >= 0x1c && c <= 0x1f) ? 1 : 0;
+    }
+    CATS[key] = t;
+  }
+  return t;
+}
+
+const byChar: Uint8Array[] = [];
+const byNode = new WeakMap<Node, Uint8Array>();
+const byKey = new Map<string, Uint8Array>();
+
+/** The table of a leaf (character, any, set, category). */
+export function tableOf(n: Node): Uint8Array {
+  if (n.t === 'char') {
+    let t = byChar[n.cp];
+    if (!t) {
+      t = new Uint8Array(128);
+      if (n.cp < 128) t[n.cp] = 1;
+      if (n.cp < 1024) byChar[n.cp] = t;
+    }
+    return t;
+  }
+  let t = byNode.get(n);
+  if (t) return t;
+  const key = leafKey(n);
+  t = byKey.get(key);
+  if (t) {
+    byNode.set(n, t);
+    return t;
+  }
+  t = new Uint8Array(128);
+  if (n.t === 'any') {
+    t.fill(1);
+    if (!n.dotAll) t[10] = 0;
+  } else if (n.t === 'cat') {
+    const c = catTable(n.cat, n.ascii);
+    for (let i = 0; i < 128; i++) t[i] = c[i]! ^ (n.neg ? 1 : 0);
+  } else if (n.t === 'set') {
+    for (const item of n.items) {
+      if (item.t === 'range') {
+        for (let c = item.lo; c <= item.hi && c < 128; c++) t[c] = 1;
+      } else {
+        const c = catTable(item.cat, item.ascii);
+        for (let i = 0; i < 128; i++) if (c[i]! ^ (item.neg ? 1 : 0)) t[i] = 1;
+      }
+    }
+    if (n.neg) for (let i = 0; i < 128; i++) t[i] = t[i]! ^ 1;
+  } else {
+    throw new Error(`cold matcher: ${n.t} is not a leaf`);
+  }
+  byNode.set(n, t);
+  byKey.set(key, t);
+  return t;
+}
+
+/** A key naming what a leaf accepts (sets and categories share tables across patterns). */
+function leafKey(n: Node): string {
+  if (n.t === 'any') return n.dotAll ? 'a1' : 'a0';
+  if (n.t === 'cat') return `k${n.cat}${n.neg ? 1 : 0}${n.ascii ? 1 : 0}`;
+  if (n.t !== 'set') return '';
+  let key = n.neg ? 's1' : 's0';
+  for (const i of n.items) key += i.t === 'range' ? `,${i.lo}-${i.hi}` : `,${i.cat}${i.neg ? 1 : 0}${i.ascii ? 1 : 0}`;
+  return key;
+}
+
+const isLeaf = (n: Node): boolean => n.t === 'char' || n.t === 'any' || n.t === 'set' || n.t === 'cat';
+
+function supported(n: Node): boolean {
+  switch (n.t) {
+    case 'char':
+    case 'any':
+    case 'set':
+    case 'cat':
+    case 'at':
+      return true;
+    case 'group':
+      return (n.kind === 'capture' || n.kind === 'plain') && n.body.branches.every((b) => b.every(supported));
+    case 'repeat':
+      return !n.possessive && supported(n.body);
+    default:
+      return false;
+  }
+}
+
+/** Python's match at 0 of an ASCII `text`: group texts by number, null, or 'budget'. */
+export interface ColdMatcher {
+  exec(text: string): (string | undefined)[] | null | 'budget';
+}
+
+/** A matcher for `root`, or null when it uses what this file does not handle. */
+export function compileCold(root: Alt, groups: number, ignoreCase: boolean): ColdMatcher | null {
+  if (ignoreCase || !root.branches.every((b) => b.every(supported))) return null;
+  return new Cold(root, groups);
+}
+
+class Cold implements ColdMatcher {
+  private s = '';
+  private steps = 0;
+  private caps: Int32Array;
+  private readonly top: M;
+
+  constructor(root: Alt, private readonly groups: number) {
+    this.caps = new Int32Array(2 * (groups + 1));
+    this.top = this.alt(root);
+  }
+
+  exec(text: string): (string | undefined)[] | null | 'budget' {
+    this.s = text;
+    this.steps = 0;
+    this.caps.fill(-1);
+    let end = -1;
+    try {
+      if (!this.top(0, (p) => ((end = p), true))) return null;
+    } catch (err) {
+      if (err instanceof OverBudget || err instanceof RangeError) return 'budget';
+      throw err;
+    }
+    const values: (string | undefined)[] = [text.slice(0, end)];
+    for (let g = 1; g <= this.groups; g++) values.push(this.caps[2 * g]! < 0 ? undefined : text.slice(this.caps[2 * g], this.caps[2 * g + 1]));
+    return values;
+  }
+
+  private alt(a: Alt): M {
+    const branches = a.branches.map((b) => this.seq(b));
+    if (branches.length === 1) return branches[0]!;
+    return (pos, k) => {
+      for (const b of branches) if (b(pos, k)) return true;
+      return false;
+    };
+  }
+
+  private seq(nodes: Node[]): M {
+    let next: M = IDENTITY;
+    for (let i = nodes.length - 1; i >= 0; ) {
+      // A run of single-character leaves is checked in one step, without continuations.
+      let j = i;
+      while (j >= 0 && isLeaf(nodes[j]!)) j--;
+      if (j < i) {
+        next = this.fixed(nodes.slice(j + 1, i + 1).map(tableOf), next);
+        i = j;
+        continue;
+      }
+      next = this.node(nodes[i]!, next);
+      i--;
+    }
+    return next;
+  }
+
+  private fixed(run: Uint8Array[], then: M): M {
+    const n = run.length;
+    return (pos, k) => {
+      if (++this.steps > STEP_LIMIT) throw new OverBudget();
+      const s = this.s;
+      if (pos + n > s.length) return false;
+      for (let i = 0; i < n; i++) if (run[i]![s.charCodeAt(pos + i)] !== 1) return false;
+      return then(pos + n, k);
+    };
+  }
+
+  /** `n` followed by `then`. */
+  private node(n: Node, then: M): M {
+    switch (n.t) {
+      case 'at':
+        return this.anchor(n, then);
+      case 'group': {
+        const body = this.alt(n.body);
+        if (n.kind === 'plain') return then === IDENTITY ? body : (pos, k) => body(pos, (p) => then(p, k));
+        const i = 2 * n.index;
+        const caps = this.caps;
+        return (pos, k) =>
+          body(pos, (p) => {
+            const a = caps[i]!;
+            const b = caps[i + 1]!;
+            caps[i] = pos;
+            caps[i + 1] = p;
+            if (then(p, k)) return true;
+            caps[i] = a;
+            caps[i + 1] = b;
+            return false;
+          });
+      }
+      case 'repeat':
+        return isLeaf(n.body) ? this.run(tableOf(n.body), n.min, n.max, n.lazy, then) : this.repeat(n, then);
+      default:
+        throw new Error(`cold matcher: unexpected ${n.t}`);
+    }
+  }
+
+  private anchor(n: Node & { t: 'at' }, then: M): M {
+    const at = n.at;
+    const multiline = n.multiline;
+    return (pos, k) => {
+      const s = this.s;
+      let ok: boolean;
+      if (at === 'bos') ok = pos === 0;
+      else if (at === 'eos') ok = pos === s.length;
+      else if (at === 'bol') ok = pos === 0 || (multiline && s.charCodeAt(pos - 1) === 10);
+      else ok = pos === s.length || (s.charCodeAt(pos) === 10 && (multiline || pos === s.length - 1));
+      return ok && then(pos, k);
+    };
+  }
+
+  /** A single-character leaf repeated min..max times: the longest run first (or shortest, lazy). */
+  private run(table: Uint8Array, min: number, max: number, lazy: boolean, then: M): M {
+    return (pos, k) => {
+      if (++this.steps > STEP_LIMIT) throw new OverBudget();
+      const s = this.s;
+      const limit = Math.min(s.length, max === Infinity ? s.length : pos + max);
+      let end = pos;
+      while (end < limit && table[s.charCodeAt(end)] === 1) end++;
+      if (end - pos < min) return false;
+      if (lazy) {
+        for (let p = pos + min; p <= end; p++) if (then(p, k)) return true;
+      } else {
+        for (let p = end; p >= pos + min; p--) if (then(p, k)) return true;
+      }
+      return false;
+    };
+  }
+
+  /** Python's repeat (sre's MAX_UNTIL / MIN_UNTIL), as in ./replay.ts. */
+  private repeat(n: Node & { t: 'repeat' }, then: M): M {
+    const body = this.node(n.body, IDENTITY);
+    const { min, max, lazy } = n;
+    const step = (pos: number, count: number, lastStart: number, k: K): boolean => {
+      if (++this.steps > STEP_LIMIT) throw new OverBudget();
+      if (count < min) return body(pos, (p) => step(p, count + 1, pos, k));
+      // Another iteration only when the last one consumed something (sre stops after an empty one).
+      const more = count < max && pos !== lastStart;
+      if (lazy) return then(pos, k) || (more && body(pos, (p) => step(p, count + 1, pos, k)));
+      return (more && body(pos, (p) => step(p, count + 1, pos, k))) || then(pos, k);
+    };
+    return (pos, k) => step(pos, 0, -1, k);
+  }
+}

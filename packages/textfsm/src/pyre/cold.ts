@@ -11,13 +11,11 @@ import type { Alt, Node } from './ast.js';
 /** Work limit per match; past it the caller uses the RegExp for the line. */
 const STEP_LIMIT = 20_000;
 
-type K = (pos: number) => boolean;
-type M = (pos: number, k: K) => boolean;
+/** Matches from `pos` and everything after it; true when the whole pattern matched. */
+type M = (pos: number) => boolean;
 
 class OverBudget extends Error {}
 
-/** Matches nothing and goes on: the end of a sequence. */
-const IDENTITY: M = (pos, k) => k(pos);
 
 // Which ASCII characters a leaf accepts, one table per distinct leaf. Python's categories on
 // ASCII characters: \d is 0-9, \w letters, digits and _, \s also \x1c-\x1f unless (?a) is on.
@@ -130,43 +128,52 @@ export function compileCold(root: Alt, groups: number, ignoreCase: boolean): Col
 class Cold implements ColdMatcher {
   private s = '';
   private steps = 0;
-  private caps: Int32Array;
+  private end = -1;
+  private readonly caps: Int32Array;
+  /** Where the innermost open pass of each capturing group started. */
+  private readonly starts: Int32Array;
   private readonly top: M;
 
   constructor(root: Alt, private readonly groups: number) {
     this.caps = new Int32Array(2 * (groups + 1));
-    this.top = this.alt(root);
+    this.starts = new Int32Array(groups + 1);
+    this.top = this.alt(root, (p) => {
+      this.end = p;
+      return true;
+    });
   }
 
   exec(text: string): (string | undefined)[] | null | 'budget' {
     this.s = text;
     this.steps = 0;
     this.caps.fill(-1);
-    let end = -1;
     try {
-      if (!this.top(0, (p) => ((end = p), true))) return null;
+      if (!this.top(0)) return null;
     } catch (err) {
       if (err instanceof OverBudget || err instanceof RangeError) return 'budget';
       throw err;
     }
-    const values: (string | undefined)[] = [text.slice(0, end)];
+    const values: (string | undefined)[] = [text.slice(0, this.end)];
     for (let g = 1; g <= this.groups; g++) values.push(this.caps[2 * g]! < 0 ? undefined : text.slice(this.caps[2 * g], this.caps[2 * g + 1]));
     return values;
   }
 
-  private alt(a: Alt): M {
-    const branches = a.branches.map((b) => this.seq(b));
+  // Every matcher is built with what follows it (`then`), so a match runs as plain calls:
+  // no continuation is allocated per step except where a repeat loops back.
+
+  private alt(a: Alt, then: M): M {
+    const branches = a.branches.map((b) => this.seq(b, then));
     if (branches.length === 1) return branches[0]!;
-    return (pos, k) => {
-      for (const b of branches) if (b(pos, k)) return true;
+    return (pos) => {
+      for (let i = 0; i < branches.length; i++) if (branches[i]!(pos)) return true;
       return false;
     };
   }
 
-  private seq(nodes: Node[]): M {
-    let next: M = IDENTITY;
+  private seq(nodes: Node[], then: M): M {
+    let next = then;
     for (let i = nodes.length - 1; i >= 0; ) {
-      // A run of single-character leaves is checked in one step, without continuations.
+      // A run of single-character leaves is checked in one step.
       let j = i;
       while (j >= 0 && isLeaf(nodes[j]!)) j--;
       if (j < i) {
@@ -182,37 +189,21 @@ class Cold implements ColdMatcher {
 
   private fixed(run: Uint8Array[], then: M): M {
     const n = run.length;
-    return (pos, k) => {
+    return (pos) => {
       if (++this.steps > STEP_LIMIT) throw new OverBudget();
       const s = this.s;
       if (pos + n > s.length) return false;
       for (let i = 0; i < n; i++) if (run[i]![s.charCodeAt(pos + i)] !== 1) return false;
-      return then(pos + n, k);
+      return then(pos + n);
     };
   }
 
-  /** `n` followed by `then`. */
   private node(n: Node, then: M): M {
     switch (n.t) {
       case 'at':
         return this.anchor(n, then);
-      case 'group': {
-        const body = this.alt(n.body);
-        if (n.kind === 'plain') return then === IDENTITY ? body : (pos, k) => body(pos, (p) => then(p, k));
-        const i = 2 * n.index;
-        const caps = this.caps;
-        return (pos, k) =>
-          body(pos, (p) => {
-            const a = caps[i]!;
-            const b = caps[i + 1]!;
-            caps[i] = pos;
-            caps[i + 1] = p;
-            if (then(p, k)) return true;
-            caps[i] = a;
-            caps[i + 1] = b;
-            return false;
-          });
-      }
+      case 'group':
+        return n.kind === 'plain' ? this.alt(n.body, then) : this.capture(n.index, n.body, then);
       case 'repeat':
         return isLeaf(n.body) ? this.run(tableOf(n.body), n.min, n.max, n.lazy, then) : this.repeat(n, then);
       default:
@@ -220,23 +211,45 @@ class Cold implements ColdMatcher {
     }
   }
 
+  private capture(g: number, body: Alt, then: M): M {
+    const { caps, starts } = this;
+    const close: M = (p) => {
+      const a = caps[2 * g]!;
+      const b = caps[2 * g + 1]!;
+      caps[2 * g] = starts[g]!;
+      caps[2 * g + 1] = p;
+      if (then(p)) return true;
+      caps[2 * g] = a;
+      caps[2 * g + 1] = b;
+      return false;
+    };
+    const inner = this.alt(body, close);
+    return (pos) => {
+      const saved = starts[g]!;
+      starts[g] = pos;
+      const found = inner(pos);
+      starts[g] = saved;
+      return found;
+    };
+  }
+
   private anchor(n: Node & { t: 'at' }, then: M): M {
     const at = n.at;
     const multiline = n.multiline;
-    return (pos, k) => {
+    return (pos) => {
       const s = this.s;
       let ok: boolean;
       if (at === 'bos') ok = pos === 0;
       else if (at === 'eos') ok = pos === s.length;
       else if (at === 'bol') ok = pos === 0 || (multiline && s.charCodeAt(pos - 1) === 10);
       else ok = pos === s.length || (s.charCodeAt(pos) === 10 && (multiline || pos === s.length - 1));
-      return ok && then(pos, k);
+      return ok && then(pos);
     };
   }
 
   /** A single-character leaf repeated min..max times: the longest run first (or shortest, lazy). */
   private run(table: Uint8Array, min: number, max: number, lazy: boolean, then: M): M {
-    return (pos, k) => {
+    return (pos) => {
       if (++this.steps > STEP_LIMIT) throw new OverBudget();
       const s = this.s;
       const limit = Math.min(s.length, max === Infinity ? s.length : pos + max);
@@ -244,26 +257,59 @@ class Cold implements ColdMatcher {
       while (end < limit && table[s.charCodeAt(end)] === 1) end++;
       if (end - pos < min) return false;
       if (lazy) {
-        for (let p = pos + min; p <= end; p++) if (then(p, k)) return true;
+        for (let p = pos + min; p <= end; p++) if (then(p)) return true;
       } else {
-        for (let p = end; p >= pos + min; p--) if (then(p, k)) return true;
+        for (let p = end; p >= pos + min; p--) if (then(p)) return true;
       }
       return false;
     };
   }
 
-  /** Python's repeat (sre's MAX_UNTIL / MIN_UNTIL), as in ./replay.ts. */
+  /**
+   * Python's repeat (sre's MAX_UNTIL / MIN_UNTIL), as in ./replay.ts. Its iteration count and
+   * where the last pass started live here and are put back on the way out, so a repeat met
+   * again inside what follows it starts afresh.
+   */
   private repeat(n: Node & { t: 'repeat' }, then: M): M {
-    const body = this.node(n.body, IDENTITY);
     const { min, max, lazy } = n;
-    const step = (pos: number, count: number, lastStart: number, k: K): boolean => {
+    let count = 0;
+    let lastStart = -1;
+    let passStart = -1;
+    const step: M = (pos) => {
       if (++this.steps > STEP_LIMIT) throw new OverBudget();
-      if (count < min) return body(pos, (p) => step(p, count + 1, pos, k));
-      // Another iteration only when the last one consumed something (sre stops after an empty one).
+      if (count < min) return pass(pos);
+      // Another pass only when the last one consumed something (sre stops after an empty one).
       const more = count < max && pos !== lastStart;
-      if (lazy) return then(pos, k) || (more && body(pos, (p) => step(p, count + 1, pos, k)));
-      return (more && body(pos, (p) => step(p, count + 1, pos, k))) || then(pos, k);
+      if (lazy) return then(pos) || (more && pass(pos));
+      return (more && pass(pos)) || then(pos);
     };
-    return (pos, k) => step(pos, 0, -1, k);
+    const afterBody: M = (p) => {
+      const c = count;
+      const l = lastStart;
+      count = c + 1;
+      lastStart = passStart;
+      const found = step(p);
+      count = c;
+      lastStart = l;
+      return found;
+    };
+    const body = this.node(n.body, afterBody);
+    const pass: M = (pos) => {
+      const saved = passStart;
+      passStart = pos;
+      const found = body(pos);
+      passStart = saved;
+      return found;
+    };
+    return (pos) => {
+      const c = count;
+      const l = lastStart;
+      count = 0;
+      lastStart = -1;
+      const found = step(pos);
+      count = c;
+      lastStart = l;
+      return found;
+    };
   }
 }

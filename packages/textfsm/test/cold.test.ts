@@ -124,7 +124,11 @@ describe('tree walker', () => {
   it('gives up past its work limit and lets the RegExp answer', () => {
     const line = 'ab'.repeat(15_000) + 'c';
     const parsed = parsePattern('(?:a|b)+c');
-    expect(compileCold(parsed.root, parsed.groups, parsed.ignoreCase)!.exec(line)).toBe('budget');
+    const cold = compileCold(parsed.root, parsed.groups, parsed.ignoreCase)!;
+    expect(cold.exec(line)).toBe('budget');
+    // State left by the abandoned walk does not leak into the next match.
+    expect(cold.exec('abbac')).toEqual(['abbac']);
+    expect(cold.exec('abba')).toBeNull();
     expect(new PyRegex('(?:a|b)+c', { coldLines: Infinity }).exec(line)?.[0]).toBe(line);
   });
 

@@ -66,4 +66,10 @@ export const MATCHES: [string, string, Expected][] = [
   ["(?:\\s*(?P<t>.*))?\\s*$", "ab ", ["ab ", ["ab "], {"t": "ab "}]],
   ["(?:(a*))?b", "b", ["b", [""], {}]],
   ["(?:x(a*))?", "", ["", [null], {}]],
+  ["(?:(?:ab)+c)+", "ababcabcx", ["ababcabc", [], {}]],
+  ["(?:a(?:b|c)*)+d", "abcacbad", ["abcacbad", [], {}]],
+  ["(?P<x>(?:a|ab)(?:c|bcd))(?P<y>d*)", "abcd", ["abcd", ["abcd", ""], {"x": "abcd", "y": ""}]],
+  ["(?:x*)*y", "xxy", ["xxy", [], {}]],
+  ["(?:a{2,3}?)+?b", "aaaaab", ["aaaaab", [], {}]],
+  ["^(?P<p>\\S+)\\s+(?P<n>.*?)\\s+(?P<s>up|down)\\s*$", "Gi0/1  uplink to core  up  ", ["Gi0/1  uplink to core  up  ", ["Gi0/1", "uplink to core", "up"], {"p": "Gi0/1", "n": "uplink to core", "s": "up"}]],
 ];

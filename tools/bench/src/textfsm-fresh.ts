@@ -13,19 +13,20 @@ import { loadCases } from './textfsm-cases.js';
 const WARMUPS = 5;
 const RUNS = 3;
 
+/** One timed pass over one half: its cases and CPU / wall seconds. */
+interface HalfResult {
+  cases: number;
+  cpu: number;
+  wall: number;
+}
+
 export interface FreshTemplates {
   /** Sum over both halves of the best CPU / wall seconds of the timed pass. */
   cpu: number;
   wall: number;
   warmups: number;
   runs: number;
-  halves: { cases: number; cpu: number; wall: number }[];
-}
-
-interface HalfResult {
-  cases: number;
-  cpu: number;
-  wall: number;
+  halves: HalfResult[];
 }
 
 /** Runs both halves RUNS times each, every run in a fresh process. */

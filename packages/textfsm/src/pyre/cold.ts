@@ -7,6 +7,7 @@
 // Semantics are Python's (sre): ordered alternation, greedy/lazy repeats that stop after an
 // empty iteration, a group keeps the value of its last successful pass.
 import type { Alt, Node } from './ast.js';
+import { leafTable } from './prefilter.js';
 
 /** Work limit per match; past it the caller uses the RegExp for the line. */
 const STEP_LIMIT = 20_000;
@@ -15,85 +16,6 @@ const STEP_LIMIT = 20_000;
 type M = (pos: number) => boolean;
 
 class OverBudget extends Error {}
-
-
-// Which ASCII characters a leaf accepts, one table per distinct leaf. Python's categories on
-// ASCII characters: \d is 0-9, \w letters, digits and _, \s also \x1c-\x1f unless (?a) is on.
-// (test/cold.test.ts checks every leaf of the bundled templates against its emitted RegExp.)
-const CATS: Record<string, Uint8Array> = {};
-function catTable(cat: 'd' | 'w' | 's', ascii: boolean): Uint8Array {
-  const key = `${cat}${ascii ? 'a' : ''}`;
-  let t = CATS[key];
-  if (!t) {
-    t = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) {
-      const digit = c >= 0x30 && c <= 0x39;
-      if (cat === 'd') t[c] = digit ? 1 : 0;
-      else if (cat === 'w') t[c] = digit || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f ? 1 : 0;
-      else t[c] = (c >= 0x09 && c <= 0x0d) || c === 0x20 || (!ascii && c >= 0x1c && c <= 0x1f) ? 1 : 0;
-    }
-    CATS[key] = t;
-  }
-  return t;
-}
-
-const byChar: Uint8Array[] = [];
-const byNode = new WeakMap<Node, Uint8Array>();
-const byKey = new Map<string, Uint8Array>();
-
-/** The table of a leaf (character, any, set, category). */
-export function tableOf(n: Node): Uint8Array {
-  if (n.t === 'char') {
-    let t = byChar[n.cp];
-    if (!t) {
-      t = new Uint8Array(128);
-      if (n.cp < 128) t[n.cp] = 1;
-      if (n.cp < 1024) byChar[n.cp] = t;
-    }
-    return t;
-  }
-  let t = byNode.get(n);
-  if (t) return t;
-  const key = leafKey(n);
-  t = byKey.get(key);
-  if (t) {
-    byNode.set(n, t);
-    return t;
-  }
-  t = new Uint8Array(128);
-  if (n.t === 'any') {
-    t.fill(1);
-    if (!n.dotAll) t[10] = 0;
-  } else if (n.t === 'cat') {
-    const c = catTable(n.cat, n.ascii);
-    for (let i = 0; i < 128; i++) t[i] = c[i]! ^ (n.neg ? 1 : 0);
-  } else if (n.t === 'set') {
-    for (const item of n.items) {
-      if (item.t === 'range') {
-        for (let c = item.lo; c <= item.hi && c < 128; c++) t[c] = 1;
-      } else {
-        const c = catTable(item.cat, item.ascii);
-        for (let i = 0; i < 128; i++) if (c[i]! ^ (item.neg ? 1 : 0)) t[i] = 1;
-      }
-    }
-    if (n.neg) for (let i = 0; i < 128; i++) t[i] = t[i]! ^ 1;
-  } else {
-    throw new Error(`cold matcher: ${n.t} is not a leaf`);
-  }
-  byNode.set(n, t);
-  byKey.set(key, t);
-  return t;
-}
-
-/** A key naming what a leaf accepts (sets and categories share tables across patterns). */
-function leafKey(n: Node): string {
-  if (n.t === 'any') return n.dotAll ? 'a1' : 'a0';
-  if (n.t === 'cat') return `k${n.cat}${n.neg ? 1 : 0}${n.ascii ? 1 : 0}`;
-  if (n.t !== 'set') return '';
-  let key = n.neg ? 's1' : 's0';
-  for (const i of n.items) key += i.t === 'range' ? `,${i.lo}-${i.hi}` : `,${i.cat}${i.neg ? 1 : 0}${i.ascii ? 1 : 0}`;
-  return key;
-}
 
 const isLeaf = (n: Node): boolean => n.t === 'char' || n.t === 'any' || n.t === 'set' || n.t === 'cat';
 
@@ -177,7 +99,7 @@ class Cold implements ColdMatcher {
       let j = i;
       while (j >= 0 && isLeaf(nodes[j]!)) j--;
       if (j < i) {
-        next = this.fixed(nodes.slice(j + 1, i + 1).map(tableOf), next);
+        next = this.fixed(nodes.slice(j + 1, i + 1).map(leafTable), next);
         i = j;
         continue;
       }
@@ -205,7 +127,7 @@ class Cold implements ColdMatcher {
       case 'group':
         return n.kind === 'plain' ? this.alt(n.body, then) : this.capture(n.index, n.body, then);
       case 'repeat':
-        return isLeaf(n.body) ? this.run(tableOf(n.body), n.min, n.max, n.lazy, then) : this.repeat(n, then);
+        return isLeaf(n.body) ? this.run(leafTable(n.body), n.min, n.max, n.lazy, then) : this.repeat(n, then);
       default:
         throw new Error(`cold matcher: unexpected ${n.t}`);
     }

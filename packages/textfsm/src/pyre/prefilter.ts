@@ -56,6 +56,67 @@ function categoryTable(cat: Category, neg: boolean, asciiFlag: boolean): Uint8Ar
   return t;
 }
 
+const NONE = new Uint8Array(128);
+const byChar: Uint8Array[] = [];
+const byNode = new WeakMap<Node, Uint8Array>();
+const byKey = new Map<string, Uint8Array>();
+
+/**
+ * Which ASCII characters a leaf (character, any, class, category) accepts, as 128 flags; one
+ * table per distinct leaf, shared across patterns. Used here and by the tree walker (./cold.ts);
+ * test/cold.test.ts checks every leaf of the bundled templates against its emitted RegExp.
+ */
+export function leafTable(n: Node): Uint8Array {
+  switch (n.t) {
+    case 'char': {
+      if (n.cp >= 128) return NONE;
+      let t = byChar[n.cp];
+      if (!t) {
+        t = new Uint8Array(128);
+        t[n.cp] = 1;
+        byChar[n.cp] = t;
+      }
+      return t;
+    }
+    case 'cat':
+      return categoryTable(n.cat, n.neg, n.ascii);
+    case 'any':
+    case 'set':
+      break;
+    default:
+      throw new Error(`${n.t} is not a single-character node`);
+  }
+  let t = byNode.get(n);
+  if (t) return t;
+  const key = n.t === 'any' ? `a${n.dotAll ? 1 : 0}` : setKey(n);
+  t = byKey.get(key);
+  if (!t) {
+    t = new Uint8Array(128);
+    if (n.t === 'any') {
+      t.fill(1);
+      if (!n.dotAll) t[0x0a] = 0;
+    } else {
+      for (const it of n.items) {
+        if (it.t === 'range') for (let c = it.lo; c <= Math.min(it.hi, 127); c++) t[c] = 1;
+        else {
+          const cat = categoryTable(it.cat, it.neg, it.ascii);
+          for (let c = 0; c < 128; c++) t[c]! |= cat[c]!;
+        }
+      }
+      if (n.neg) for (let c = 0; c < 128; c++) t[c]! ^= 1;
+    }
+    byKey.set(key, t);
+  }
+  byNode.set(n, t);
+  return t;
+}
+
+function setKey(n: Node & { t: 'set' }): string {
+  let key = n.neg ? 's1' : 's0';
+  for (const i of n.items) key += i.t === 'range' ? `,${i.lo}-${i.hi}` : `,${i.cat}${i.neg ? 1 : 0}${i.ascii ? 1 : 0}`;
+  return key;
+}
+
 /**
  * Which ASCII characters can start a match at position 0 (Python's re.match), as a table of
  * 128 flags, or undefined when any line may match (the pattern can match without consuming,
@@ -74,26 +135,11 @@ export function firstChars(root: Alt, ignoreCase: boolean): Uint8Array | undefin
   const node = (n: Node): boolean => {
     switch (n.t) {
       case 'char':
-        if (n.cp < 128) table[n.cp] = 1;
-        return false;
       case 'any':
-        for (let c = 0; c < 128; c++) if (n.dotAll || c !== 0x0a) table[c] = 1;
-        return false;
-      case 'cat': {
-        const t = categoryTable(n.cat, n.neg, n.ascii);
-        for (let c = 0; c < 128; c++) table[c]! |= t[c]!;
-        return false;
-      }
+      case 'cat':
       case 'set': {
-        const hit = new Uint8Array(128);
-        for (const it of n.items) {
-          if (it.t === 'range') for (let c = it.lo; c <= Math.min(it.hi, 127); c++) hit[c] = 1;
-          else {
-            const t = categoryTable(it.cat, it.neg, it.ascii);
-            for (let c = 0; c < 128; c++) hit[c]! |= t[c]!;
-          }
-        }
-        for (let c = 0; c < 128; c++) if (hit[c] !== (n.neg ? 1 : 0)) table[c] = 1;
+        const t = leafTable(n);
+        for (let c = 0; c < 128; c++) table[c]! |= t[c]!;
         return false;
       }
       case 'at':

@@ -138,9 +138,16 @@ describe('tree walker', () => {
   });
 
   it('leaves patterns it does not handle to the RegExp', () => {
-    for (const p of ['(?i)abc', '(?<=a)b', '(a)\\1', '(?>a+)b', 'a++', '\\bfoo']) {
+    for (const p of ['(?i)abc', '(a)\\1', '(?>a+)b', 'a++']) {
       const parsed = parsePattern(p);
       expect(compileCold(parsed.root, parsed.groups, parsed.ignoreCase), p).toBeNull();
+    }
+  });
+
+  it('walks look-arounds and word boundaries (CPython cases above check their answers)', () => {
+    for (const p of ['(?<=a)b', '(?<!a)b', '(?=a)\\w', '(?!a)\\w', '\\bfoo\\B']) {
+      const parsed = parsePattern(p);
+      expect(compileCold(parsed.root, parsed.groups, parsed.ignoreCase), p).not.toBeNull();
     }
   });
 });

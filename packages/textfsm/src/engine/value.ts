@@ -96,9 +96,11 @@ export class TextFSMValue {
 
   private listItem(v: string | null): ListItem {
     const re = this.listRegex!;
-    if (re.groups > 1 && v !== null) {
+    // Python matches when the regex has more than one group and keeps the groupdict when it is
+    // not empty: without named groups the match cannot change the item, so it is not run.
+    if (re.groups > 1 && re.names.size > 0 && v !== null) {
       const m = re.match(v);
-      if (m && re.names.size > 0) return m.groupdict();
+      if (m) return m.groupdict();
     }
     return v;
   }

@@ -5,9 +5,15 @@
 // pattern moves to its RegExp (./index.ts). ASCII-only lines, case-sensitive patterns, and
 // only the node kinds below; anything else returns null from compileCold and uses the RegExp.
 // Semantics are Python's (sre): ordered alternation, greedy/lazy repeats that stop after an
-// empty iteration, a group keeps the value of its last successful pass.
-import type { Alt, Node } from './ast.js';
+// empty iteration, a group keeps the value of its last successful pass. So where JavaScript's
+// groups differ from Python's (./replay.ts) the walker also gives the groups after the RegExp
+// has said a line matches.
+import { make, type Alt, type Node } from './ast.js';
 import { leafTable } from './prefilter.js';
+import { width } from './width.js';
+
+const NO_GROUPS = new Map<number, Alt>();
+const WORD = leafTable(make.cat('w', false, true));
 
 /** Work limit per match; past it the caller uses the RegExp for the line. */
 const STEP_LIMIT = 20_000;
@@ -26,9 +32,10 @@ function supported(n: Node): boolean {
     case 'set':
     case 'cat':
     case 'at':
+    case 'boundary':
       return true;
     case 'group':
-      return (n.kind === 'capture' || n.kind === 'plain') && n.body.branches.every((b) => b.every(supported));
+      return n.kind !== 'atomic' && n.body.branches.every((b) => b.every(supported));
     case 'repeat':
       return !n.possessive && supported(n.body);
     default:
@@ -124,8 +131,12 @@ class Cold implements ColdMatcher {
     switch (n.t) {
       case 'at':
         return this.anchor(n, then);
+      case 'boundary':
+        return this.boundary(n.neg, then);
       case 'group':
-        return n.kind === 'plain' ? this.alt(n.body, then) : this.capture(n.index, n.body, then);
+        if (n.kind === 'plain') return this.alt(n.body, then);
+        if (n.kind === 'capture') return this.capture(n.index, n.body, then);
+        return this.look(n, then);
       case 'repeat':
         return isLeaf(n.body) ? this.run(leafTable(n.body), n.min, n.max, n.lazy, then) : this.repeat(n, then);
       default:
@@ -166,6 +177,40 @@ class Cold implements ColdMatcher {
       else if (at === 'bol') ok = pos === 0 || (multiline && s.charCodeAt(pos - 1) === 10);
       else ok = pos === s.length || (s.charCodeAt(pos) === 10 && (multiline || pos === s.length - 1));
       return ok && then(pos);
+    };
+  }
+
+  /** `\b` / `\B` on ASCII text (word characters [A-Za-z0-9_] under any flags); sre says no to both on an empty text. */
+  private boundary(neg: boolean, then: M): M {
+    return (pos) => {
+      const s = this.s;
+      if (s.length === 0) return false;
+      const before = pos > 0 && WORD[s.charCodeAt(pos - 1)] === 1;
+      const after = pos < s.length && WORD[s.charCodeAt(pos)] === 1;
+      return (before !== after) !== neg && then(pos);
+    };
+  }
+
+  /**
+   * A look-ahead or look-behind (fixed width, as Python requires): its body matches once, with
+   * no backtracking into it; groups it sets stay only when it is positive and what follows matches.
+   */
+  private look(n: Node & { t: 'group' }, then: M): M {
+    const positive = n.kind === 'ahead' || n.kind === 'behind';
+    const back = n.kind === 'behind' || n.kind === 'notBehind' ? width(n.body, NO_GROUPS)[0] : 0;
+    let at = -1;
+    const body = this.alt(n.body, (p) => back === 0 || p === at);
+    const caps = this.caps;
+    return (pos) => {
+      const start = pos - back;
+      const saved = caps.slice();
+      const outer = at;
+      at = pos;
+      const found = start >= 0 && body(start);
+      at = outer;
+      if (found === positive && then(pos)) return true;
+      caps.set(saved);
+      return false;
     };
   }
 

@@ -133,15 +133,17 @@ class Emitter {
   }
 
   private boundary(neg: boolean, asciiFlag: boolean): string {
+    // sre (3.11) refuses \B, like \b, on an empty text; JavaScript's \B matches there.
+    const NOT_EMPTY = '(?!^$)';
     if (this.ascii || asciiFlag) {
       if (!this.ascii) {
         const w = '[A-Za-z0-9_]';
-        return neg ? `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
+        return neg ? `${NOT_EMPTY}(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
       }
-      return neg ? '\\B' : '\\b';
+      return neg ? `${NOT_EMPTY}\\B` : '\\b';
     }
     const w = `[${WORD_UNICODE}]`;
-    return neg ? `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
+    return neg ? `${NOT_EMPTY}(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
   }
 
   private node(n: Node): string {

@@ -49,7 +49,12 @@ export class PyRegex {
   /** Group name → Python group number, in definition order. */
   readonly names: ReadonlyMap<string, number>;
   readonly ignoreCase: boolean;
-  private root: Alt;
+  /**
+   * The syntax tree while something needs it (the walker's build, a RegExp, the replay), else
+   * null and parsed again on demand: trees kept for every rule of every cached template were
+   * most of what the garbage collector had to copy (BENCHMARKS.md, TextFSM).
+   */
+  private root: Alt | null = null;
   private readonly namedOnly: boolean;
   private readonly singleLine: boolean;
   private prepared = false;
@@ -67,8 +72,8 @@ export class PyRegex {
 
   /**
    * Throws PyRegexError when Python would reject the pattern or JavaScript cannot express it.
-   * Only the parse happens here; the JavaScript form is written on the first match (a template's
-   * rules are many, and the lines of a given output reach few of them).
+   * Only the parse happens here (its tree is not kept); the rest waits for the first match (a
+   * template's rules are many, and the lines of a given output reach few of them).
    */
   constructor(pattern: string, options: PyRegexOptions = {}) {
     const parsed = parsePattern(pattern);
@@ -76,7 +81,6 @@ export class PyRegex {
     this.groups = parsed.groups;
     this.names = parsed.names;
     this.ignoreCase = parsed.ignoreCase;
-    this.root = parsed.root;
     this.namedOnly = options.namedOnly ?? false;
     this.singleLine = options.singleLine ?? false;
     this.coldLeft = options.coldLines ?? COLD_LINES;
@@ -84,12 +88,21 @@ export class PyRegex {
 
   private prepare(): void {
     this.prepared = true;
-    if (this.namedOnly) this.root = forNamedGroups(this.root, this.names);
-    this.replays = needsReplay(this.root);
-    this.required = this.ignoreCase ? '' : requiredLiteral(this.root);
-    this.first = firstChars(this.root, this.ignoreCase);
-    this.cold = this.replays || this.coldLeft === 0 ? null : compileCold(this.root, this.groups, this.ignoreCase);
+    const root = this.tree();
+    this.replays = needsReplay(root);
+    this.required = this.ignoreCase ? '' : requiredLiteral(root);
+    this.first = firstChars(root, this.ignoreCase);
+    this.cold = this.coldLeft === 0 ? null : compileCold(root, this.groups, this.ignoreCase);
     if (!this.cold) this.coldLeft = 0;
+    else this.root = null; // the walker holds what it needs
+  }
+
+  /** The tree (rewritten for named groups when only those are read), parsed again if it was dropped. */
+  private tree(): Alt {
+    if (this.root) return this.root;
+    const root = parsePattern(this.pattern).root;
+    this.root = this.namedOnly ? forNamedGroups(root, this.names) : root;
+    return this.root;
   }
 
   /** Writes both JavaScript forms now (they are otherwise written when first needed); throws PyRegexError. */
@@ -105,7 +118,7 @@ export class PyRegex {
   }
 
   private build(variant: Variant): Compiled {
-    const e = emit(this.root, variant, this.singleLine, this.ignoreCase);
+    const e = emit(this.tree(), variant, this.singleLine, this.ignoreCase);
     const flags = (this.ignoreCase ? 'i' : '') + (variant === 'unicode' ? 'yu' : 'y');
     try {
       return { re: new RegExp(e.source, flags), groupMap: e.groupMap };
@@ -139,7 +152,12 @@ export class PyRegex {
     const m = re.exec(text);
     if (!m) return null;
     if (this.replays) {
-      const caps = replay(this.root, this.groups, text, ascii ? 'ascii' : 'unicode', this.ignoreCase);
+      // The walker has Python's group rules: on ASCII lines it answers (V8 only said "matches").
+      if (ascii && this.cold) {
+        const values = this.cold.exec(text);
+        if (values !== 'budget') return values;
+      }
+      const caps = replay(this.tree(), this.groups, text, ascii ? 'ascii' : 'unicode', this.ignoreCase);
       if (caps === 'none') return null;
       if (caps !== 'budget') {
         const values: (string | undefined)[] = [];

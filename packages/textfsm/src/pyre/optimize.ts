@@ -4,7 +4,7 @@
 // - `(a*b*)*` with single-character a, b becomes `(?:a|b)*`. Both try the longest run first
 //   and every shorter end before giving up, so they end at the same place; the nested form takes
 //   exponential time on a line it fails on (ntc-templates' cisco_s300 `^(\s*-*)*\s*$`).
-import type { Alt, Node } from './ast.js';
+import { make, type Alt, type Node } from './ast.js';
 
 function hasRef(nodes: Node[]): boolean {
   return nodes.some((n) => n.t === 'ref' || (n.t === 'group' && n.body.branches.some(hasRef)) || (n.t === 'repeat' && hasRef([n.body])));
@@ -36,7 +36,7 @@ function rewrite(n: Node, named: ReadonlySet<number>): Node {
   n.body = rewrite(n.body, named);
   const atoms = n.max === Infinity && n.min <= 1 && !n.lazy && !n.possessive ? starOfStars(n.body) : undefined;
   if (atoms) {
-    n.body = { t: 'group', kind: 'plain', index: 0, body: { t: 'alt', branches: atoms.map((a) => [a]) } };
+    n.body = make.group('plain', 0, { t: 'alt', branches: atoms.map((a) => [a]) });
     n.min = 0;
   }
   return n;

@@ -2,7 +2,7 @@
 // is accepted or rejected exactly where Python TextFSM accepts or rejects it, and the pattern
 // can then be written out as an equivalent JavaScript RegExp (./emit.ts).
 import { PyRegexError } from '../errors.js';
-import type { Alt, Category, GroupKind, Node, Parsed, SetItem } from './ast.js';
+import { make, type Alt, type Category, type GroupKind, type Node, type Parsed, type SetItem } from './ast.js';
 import { classEscape, escapeCategory, type Cursor } from './escapes.js';
 import { FLAG_LETTERS, inlineFlags, type Flags } from './flags.js';
 import { width } from './width.js';
@@ -91,11 +91,11 @@ class Parser implements Cursor {
         if (node === 'global') flags = { ...flags, ...this.global };
         else if (node) items.push(node);
       } else if (c === '[') items.push(this.set(start, flags));
-      else if (c === '.') items.push({ t: 'any', dotAll: flags.s });
-      else if (c === '^') items.push({ t: 'at', at: 'bol', multiline: flags.m });
-      else if (c === '$') items.push({ t: 'at', at: 'eol', multiline: flags.m });
+      else if (c === '.') items.push(make.any(flags.s));
+      else if (c === '^') items.push(make.at('bol', flags.m));
+      else if (c === '$') items.push(make.at('eol', flags.m));
       else if (c === '\\') items.push(this.escape(start, flags));
-      else items.push({ t: 'char', cp: c.codePointAt(0)! });
+      else items.push(make.char(c.codePointAt(0)!));
     }
     return items;
   }
@@ -107,7 +107,7 @@ class Parser implements Cursor {
     if (min > max) this.error('min repeat greater than max repeat', start + 1);
     const lazy = this.match('?');
     const possessive = !lazy && this.match('+');
-    items[items.length - 1] = { t: 'repeat', body: last, min, max, lazy, possessive };
+    items[items.length - 1] = make.repeat(last, min, max, lazy, possessive);
   }
 
   /** `{m}`, `{m,}`, `{,n}`, `{m,n}`; anything else after `{` makes it a literal brace. */
@@ -121,7 +121,7 @@ class Parser implements Cursor {
     else hi = lo;
     if (!this.match('}')) {
       this.pos = here;
-      items.push({ t: 'char', cp: 0x7b });
+      items.push(make.char(0x7b));
       return true;
     }
     const min = lo ? Number(lo) : 0;
@@ -136,14 +136,14 @@ class Parser implements Cursor {
     const c = this.get();
     if (c === undefined) this.error('bad escape (end of pattern)', start);
     const cat = escapeCategory(c);
-    if (cat) return { t: 'cat', cat: cat.cat, neg: cat.neg, ascii: flags.a };
-    if (c === 'A') return { t: 'at', at: 'bos', multiline: false };
-    if (c === 'Z') return { t: 'at', at: 'eos', multiline: false };
-    if (c === 'b' || c === 'B') return { t: 'boundary', neg: c === 'B', ascii: flags.a };
+    if (cat) return make.cat(cat.cat, cat.neg, flags.a);
+    if (c === 'A') return make.at('bos', false);
+    if (c === 'Z') return make.at('eos', false);
+    if (c === 'b' || c === 'B') return make.boundary(c === 'B', flags.a);
     if (c >= '1' && c <= '9') return this.backrefOrOctal(c, start);
     this.pos = start + 1;
     const cp = classEscape(this, start, false);
-    return { t: 'char', cp };
+    return make.char(cp);
   }
 
   private backrefOrOctal(c: string, start: number): Node {
@@ -154,13 +154,13 @@ class Parser implements Cursor {
         digits += this.get();
         const cp = parseInt(digits, 8);
         if (cp > 0o377) this.error(`octal escape value \\${digits} outside of range 0-0o377`, start);
-        return { t: 'char', cp };
+        return make.char(cp);
       }
     }
     const index = Number(digits);
     if (index > this.groups) this.error(`invalid group reference ${index}`, start + 1);
     if (this.open.has(index)) this.error('cannot refer to an open group', start);
-    return { t: 'ref', index };
+    return make.ref(index);
   }
 
   private set(start: number, flags: Flags): Node {
@@ -177,32 +177,32 @@ class Parser implements Cursor {
         const that = this.get();
         if (that === undefined) this.error('unterminated character set', start);
         if (that === ']') {
-          items.push(first, { t: 'range', lo: 0x2d, hi: 0x2d });
+          items.push(first, make.range(0x2d, 0x2d));
           break;
         }
         const second = this.setAtom(that, thatStart, flags);
         const text = this.cps.slice(itemStart, this.pos);
         if (first.t !== 'range' || second.t !== 'range') this.error(`bad character range ${text}`, itemStart);
         if (second.lo < first.lo) this.error(`bad character range ${text}`, itemStart);
-        items.push({ t: 'range', lo: first.lo, hi: second.lo });
+        items.push(make.range(first.lo, second.lo));
       } else items.push(first);
     }
-    return { t: 'set', neg, items };
+    return make.set(neg, items);
   }
 
   private setAtom(c: string, start: number, flags: Flags): SetItem {
     if (c !== '\\') {
       const cp = c.codePointAt(0)!;
-      return { t: 'range', lo: cp, hi: cp };
+      return make.range(cp, cp);
     }
     const e = this.next;
     const cat = e === undefined ? undefined : escapeCategory(e);
     if (cat) {
       this.pos++;
-      return { t: 'cat', cat: cat.cat as Category, neg: cat.neg, ascii: flags.a };
+      return make.catItem(cat.cat as Category, cat.neg, flags.a);
     }
     const cp = classEscape(this, start, true);
-    return { t: 'range', lo: cp, hi: cp };
+    return make.range(cp, cp);
   }
 
   /** After `(`: a group, an extension, or global flags ('global'); null for a comment. */
@@ -221,7 +221,7 @@ class Parser implements Cursor {
           const index = this.names.get(ref);
           if (index === undefined) this.error(`unknown group name '${ref}'`, start + 4);
           if (this.open.has(index)) this.error('cannot refer to an open group', start);
-          return { t: 'ref', index };
+          return make.ref(index);
         } else {
           const d = this.get();
           if (d === undefined) this.error('unexpected end of pattern');
@@ -283,7 +283,7 @@ class Parser implements Cursor {
       const [lo, hi] = width(body, this.groupNodes);
       if (lo !== hi) throw new PyRegexError('look-behind requires fixed-width pattern');
     }
-    return { t: 'group', kind, index, body };
+    return make.group(kind, index, body);
   }
 
   private groupName(terminator: string): string {

@@ -8,9 +8,12 @@
 // - A back-reference to a group that did not take part fails in Python, matches empty in
 //   JavaScript.
 // Only patterns with groups inside repeats or with back-references pay for it, and only on
-// lines V8 already matched (JavaScript accepts at least what Python accepts there).
+// lines V8 already matched (JavaScript accepts at least what Python accepts there). On ASCII
+// lines the tree walker (./cold.ts) gives the same answer faster; this runs where it cannot
+// (other lines, back-references, atomic groups, IGNORECASE).
 import type { Alt, Node } from './ast.js';
 import { emitLeaf, type Variant } from './emit.js';
+import { leafTable } from './prefilter.js';
 import { width } from './width.js';
 
 const NO_GROUPS = new Map<number, Alt>();
@@ -86,6 +89,10 @@ class Replayer {
 
   /** A leaf (character, class, anchor) through its own sticky RegExp: the end, or -1. */
   private leaf(n: Node, pos: number): number {
+    if (this.variant === 'ascii' && !this.ignoreCase && n.t !== 'at' && n.t !== 'boundary') {
+      // A single character of an ASCII line: the leaf's table (./prefilter.ts) answers without a RegExp.
+      return pos < this.s.length && leafTable(n)[this.s.charCodeAt(pos)] === 1 ? pos + 1 : -1;
+    }
     let byVariant = leaves.get(n);
     if (!byVariant) leaves.set(n, (byVariant = new Map()));
     const key = `${this.variant}${this.ignoreCase ? 'i' : ''}`;

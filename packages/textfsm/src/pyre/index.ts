@@ -57,7 +57,6 @@ export class PyRegex {
   private root: Alt | null = null;
   private readonly namedOnly: boolean;
   private readonly singleLine: boolean;
-  private prepared = false;
   private ascii: Compiled | undefined;
   private unicode: Compiled | undefined;
   /** Set when groups sit inside a repeat: their values are read the Python way (./replay.ts). */
@@ -72,8 +71,9 @@ export class PyRegex {
 
   /**
    * Throws PyRegexError when Python would reject the pattern or JavaScript cannot express it.
-   * Only the parse happens here (its tree is not kept); the rest waits for the first match (a
-   * template's rules are many, and the lines of a given output reach few of them).
+   * The parse, the line filters and the walker are made here, from one parse whose tree is then
+   * dropped (nearly every rule of a template runs on some line); a RegExp is written only when
+   * a line needs it (after the walker's lines, or for what the walker does not handle).
    */
   constructor(pattern: string, options: PyRegexOptions = {}) {
     const parsed = parsePattern(pattern);
@@ -84,10 +84,12 @@ export class PyRegex {
     this.namedOnly = options.namedOnly ?? false;
     this.singleLine = options.singleLine ?? false;
     this.coldLeft = options.coldLines ?? COLD_LINES;
+    this.root = this.namedOnly ? forNamedGroups(parsed.root, parsed.names) : parsed.root;
+    this.prepare();
   }
 
+  /** The line filters and the walker, from the tree. */
   private prepare(): void {
-    this.prepared = true;
     const root = this.tree();
     this.replays = needsReplay(root);
     this.required = this.ignoreCase ? '' : requiredLiteral(root);
@@ -129,7 +131,6 @@ export class PyRegex {
   }
 
   private variant(ascii: boolean): Compiled {
-    if (!this.prepared) this.prepare();
     return ascii ? (this.ascii ??= this.build('ascii')) : (this.unicode ??= this.build('unicode'));
   }
 
@@ -138,7 +139,6 @@ export class PyRegex {
    * the caller already knows the text is ASCII-only.
    */
   exec(text: string, ascii: boolean = isAscii(text)): GroupValues | null {
-    if (!this.prepared) this.prepare();
     if (this.first && ascii && (text.length === 0 || this.first[text.charCodeAt(0)] === 0)) return null;
     if (this.required && !text.includes(this.required)) return null;
     if (ascii && this.coldLeft > 0) {

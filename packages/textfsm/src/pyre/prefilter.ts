@@ -58,7 +58,6 @@ function categoryTable(cat: Category, neg: boolean, asciiFlag: boolean): Uint8Ar
 
 const NONE = new Uint8Array(128);
 const byChar: Uint8Array[] = [];
-const byNode = new WeakMap<Node, Uint8Array>();
 const byKey = new Map<string, Uint8Array>();
 
 /**
@@ -86,10 +85,9 @@ export function leafTable(n: Node): Uint8Array {
     default:
       throw new Error(`${n.t} is not a single-character node`);
   }
-  let t = byNode.get(n);
-  if (t) return t;
-  const key = n.t === 'any' ? `a${n.dotAll ? 1 : 0}` : setKey(n);
-  t = byKey.get(key);
+  // By content: trees are short-lived (./index.ts), tables are shared by every pattern.
+  const key = n.t === 'any' ? (n.dotAll ? 'a1' : 'a0') : setKey(n);
+  let t = byKey.get(key);
   if (!t) {
     t = new Uint8Array(128);
     if (n.t === 'any') {
@@ -107,7 +105,6 @@ export function leafTable(n: Node): Uint8Array {
     }
     byKey.set(key, t);
   }
-  byNode.set(n, t);
   return t;
 }
 

@@ -14,9 +14,7 @@
 import type { Alt, Node } from './ast.js';
 import { emitLeaf, type Variant } from './emit.js';
 import { leafTable } from './prefilter.js';
-import { width } from './width.js';
-
-const NO_GROUPS = new Map<number, Alt>();
+import { canBeEmpty } from './width.js';
 
 /** Work limit per replay; past it the caller keeps JavaScript's groups. */
 const STEP_LIMIT = 200_000;
@@ -36,7 +34,7 @@ export function needsReplay(root: Alt): boolean {
     if (n.t === 'group') return (inRepeat && n.kind === 'capture') || n.body.branches.some((b) => b.some((x) => walk(x, inRepeat)));
     // An optional part that can match empty: Python takes the empty pass (its groups set to
     // ''), JavaScript refuses it and leaves them unset.
-    if (n.t === 'repeat') return walk(n.body, inRepeat || n.max > 1 || (n.min === 0 && width(n.body, NO_GROUPS)[0] === 0));
+    if (n.t === 'repeat') return walk(n.body, inRepeat || n.max > 1 || (n.min === 0 && canBeEmpty(n.body)));
     return false;
   };
   return root.branches.some((b) => b.some((n) => walk(n, false)));

@@ -39,3 +39,21 @@ export function width(node: Alt | Node, groups: ReadonlyMap<number, Alt>): [numb
     }
   }
 }
+
+/** True when the node can match the empty text (its shortest width is 0), without building width pairs. */
+export function canBeEmpty(n: Node): boolean {
+  switch (n.t) {
+    case 'char':
+    case 'any':
+    case 'set':
+    case 'cat':
+      return false;
+    case 'group':
+      if (n.kind !== 'capture' && n.kind !== 'plain' && n.kind !== 'atomic') return true;
+      return n.body.branches.some((b) => b.every(canBeEmpty));
+    case 'repeat':
+      return n.min === 0 || canBeEmpty(n.body);
+    default:
+      return true; // anchors, boundaries, back-references (to a group that may be empty)
+  }
+}

@@ -1,29 +1,24 @@
-// A small backtracking matcher over the syntax tree, for a pattern's first few lines.
-// V8 spends 20-40 µs building each RegExp (bytecode, then machine code on its second run);
-// a template has dozens of rules and most of them see a handful of lines of a given output,
-// where walking the tree costs far less than building the RegExp. Past its first lines a
-// pattern moves to its RegExp (./index.ts). ASCII-only lines, case-sensitive patterns, and
-// only the node kinds below; anything else returns null from compileCold and uses the RegExp.
+// A small backtracking matcher for a pattern's first few lines, run over the pattern tree
+// flattened into a program (./cold-code.ts). V8 spends 20-40 µs building each RegExp
+// (bytecode, then machine code on its second run); a template has dozens of rules and most of
+// them see a handful of lines of a given output, where this costs far less than building the
+// RegExp. Past its first lines a pattern moves to its RegExp (./index.ts). ASCII-only lines,
+// case-sensitive patterns, and only the node kinds below; anything else returns null from
+// compileCold and uses the RegExp.
 // Semantics are Python's (sre): ordered alternation, greedy/lazy repeats that stop after an
 // empty iteration, a group keeps the value of its last successful pass. So where JavaScript's
 // groups differ from Python's (./replay.ts) the walker also gives the groups after the RegExp
 // has said a line matches.
 import { make, type Alt, type Node } from './ast.js';
+import * as op from './cold-code.js';
 import { leafTable } from './prefilter.js';
-import { width } from './width.js';
 
-const NO_GROUPS = new Map<number, Alt>();
 const WORD = leafTable(make.cat('w', false, true));
 
 /** Work limit per match; past it the caller uses the RegExp for the line. */
 const STEP_LIMIT = 20_000;
 
-/** Matches from `pos` and everything after it; true when the whole pattern matched. */
-type M = (pos: number) => boolean;
-
 class OverBudget extends Error {}
-
-const isLeaf = (n: Node): boolean => n.t === 'char' || n.t === 'any' || n.t === 'set' || n.t === 'cat';
 
 function supported(n: Node): boolean {
   switch (n.t) {
@@ -51,25 +46,34 @@ export interface ColdMatcher {
 /** A matcher for `root`, or null when it uses what this file does not handle. */
 export function compileCold(root: Alt, groups: number, ignoreCase: boolean): ColdMatcher | null {
   if (ignoreCase || !root.branches.every((b) => b.every(supported))) return null;
-  return new Cold(root, groups);
+  return new Cold(op.assemble(root), groups);
 }
 
 class Cold implements ColdMatcher {
   private s = '';
   private steps = 0;
   private end = -1;
+  private readonly code: Int32Array;
+  private readonly tables: Uint8Array[];
   private readonly caps: Int32Array;
   /** Where the innermost open pass of each capturing group started. */
   private readonly starts: Int32Array;
-  private readonly top: M;
+  /** Per repeat: passes done, where the last pass started, where the current one started. */
+  private readonly count: Int32Array;
+  private readonly last: Int32Array;
+  private readonly passStart: Int32Array;
+  /** Per look-around: where it stands (a look-behind's body must end there). */
+  private readonly lookAt: Int32Array;
 
-  constructor(root: Alt, private readonly groups: number) {
+  constructor(program: op.Program, private readonly groups: number) {
+    this.code = program.code;
+    this.tables = program.tables;
     this.caps = new Int32Array(2 * (groups + 1));
     this.starts = new Int32Array(groups + 1);
-    this.top = this.alt(root, (p) => {
-      this.end = p;
-      return true;
-    });
+    this.count = new Int32Array(program.repeats);
+    this.last = new Int32Array(program.repeats);
+    this.passStart = new Int32Array(program.repeats);
+    this.lookAt = new Int32Array(program.looks);
   }
 
   exec(text: string): (string | undefined)[] | null | 'budget' {
@@ -77,7 +81,7 @@ class Cold implements ColdMatcher {
     this.steps = 0;
     this.caps.fill(-1);
     try {
-      if (!this.top(0)) return null;
+      if (!this.m(0, 0)) return null;
     } catch (err) {
       if (err instanceof OverBudget || err instanceof RangeError) return 'budget';
       throw err;
@@ -87,196 +91,165 @@ class Cold implements ColdMatcher {
     return values;
   }
 
-  // Every matcher is built with what follows it (`then`), so a match runs as plain calls:
-  // no continuation is allocated per step except where a repeat loops back.
-
-  private alt(a: Alt, then: M): M {
-    const branches = a.branches.map((b) => this.seq(b, then));
-    if (branches.length === 1) return branches[0]!;
-    return (pos) => {
-      for (let i = 0; i < branches.length; i++) if (branches[i]!(pos)) return true;
-      return false;
-    };
-  }
-
-  private seq(nodes: Node[], then: M): M {
-    let next = then;
-    for (let i = nodes.length - 1; i >= 0; ) {
-      // A run of single-character leaves is checked in one step.
-      let j = i;
-      while (j >= 0 && isLeaf(nodes[j]!)) j--;
-      if (j < i) {
-        next = this.fixed(nodes.slice(j + 1, i + 1).map(leafTable), next);
-        i = j;
-        continue;
+  /**
+   * Matches the program from `pc` at `pos` through to its end: true when the whole pattern
+   * matched. Straight-line operations loop here; where there is a choice to come back to, the
+   * rest of the match is a recursive call and a false answer tries the next choice.
+   */
+  private m(pc: number, pos: number): boolean {
+    if (++this.steps > STEP_LIMIT) throw new OverBudget();
+    const code = this.code;
+    const s = this.s;
+    for (;;) {
+      switch (code[pc]) {
+        case op.LEAF:
+          if (pos >= s.length || this.tables[code[pc + 1]!]![s.charCodeAt(pos)] !== 1) return false;
+          pos++;
+          pc += 2;
+          break;
+        case op.AT:
+          if (!this.at(code[pc + 1]!, code[pc + 2] === 1, pos)) return false;
+          pc += 3;
+          break;
+        case op.BOUNDARY: {
+          // Word characters are [A-Za-z0-9_] on ASCII text under any flags; sre refuses both on an empty text.
+          if (s.length === 0) return false;
+          const before = pos > 0 && WORD[s.charCodeAt(pos - 1)] === 1;
+          const after = pos < s.length && WORD[s.charCodeAt(pos)] === 1;
+          if ((before !== after) === (code[pc + 1] === 1)) return false;
+          pc += 2;
+          break;
+        }
+        case op.JUMP:
+          pc = code[pc + 1]!;
+          break;
+        case op.RUN:
+          return this.run(pc, pos);
+        case op.ALT: {
+          const n = code[pc + 1]!;
+          for (let i = 0; i < n; i++) if (this.m(code[pc + 2 + i]!, pos)) return true;
+          return false;
+        }
+        case op.OPEN: {
+          const g = code[pc + 1]!;
+          const saved = this.starts[g]!;
+          this.starts[g] = pos;
+          const found = this.m(pc + 2, pos);
+          this.starts[g] = saved;
+          return found;
+        }
+        case op.CLOSE: {
+          // A group keeps the value of its last pass that the rest of the match accepts.
+          const i = 2 * code[pc + 1]!;
+          const a = this.caps[i]!;
+          const b = this.caps[i + 1]!;
+          this.caps[i] = this.starts[code[pc + 1]!]!;
+          this.caps[i + 1] = pos;
+          if (this.m(pc + 2, pos)) return true;
+          this.caps[i] = a;
+          this.caps[i + 1] = b;
+          return false;
+        }
+        case op.REPEAT: {
+          // Its state is put back on the way out, so a repeat met again inside what follows it starts afresh.
+          const r = code[pc + 1]!;
+          const c = this.count[r]!;
+          const l = this.last[r]!;
+          this.count[r] = 0;
+          this.last[r] = -1;
+          const found = this.step(pc, pos);
+          this.count[r] = c;
+          this.last[r] = l;
+          return found;
+        }
+        case op.TAIL: {
+          const at = code[pc + 1]!;
+          const r = code[at + 1]!;
+          const c = this.count[r]!;
+          const l = this.last[r]!;
+          this.count[r] = c + 1;
+          this.last[r] = this.passStart[r]!;
+          const found = this.step(at, pos);
+          this.count[r] = c;
+          this.last[r] = l;
+          return found;
+        }
+        case op.LOOK:
+          return this.look(pc, pos);
+        case op.LOOK_END:
+          return code[pc + 2] === 0 || pos === this.lookAt[code[pc + 1]!];
+        default:
+          this.end = pos;
+          return true;
       }
-      next = this.node(nodes[i]!, next);
-      i--;
-    }
-    return next;
-  }
-
-  private fixed(run: Uint8Array[], then: M): M {
-    const n = run.length;
-    return (pos) => {
-      if (++this.steps > STEP_LIMIT) throw new OverBudget();
-      const s = this.s;
-      if (pos + n > s.length) return false;
-      for (let i = 0; i < n; i++) if (run[i]![s.charCodeAt(pos + i)] !== 1) return false;
-      return then(pos + n);
-    };
-  }
-
-  private node(n: Node, then: M): M {
-    switch (n.t) {
-      case 'at':
-        return this.anchor(n, then);
-      case 'boundary':
-        return this.boundary(n.neg, then);
-      case 'group':
-        if (n.kind === 'plain') return this.alt(n.body, then);
-        if (n.kind === 'capture') return this.capture(n.index, n.body, then);
-        return this.look(n, then);
-      case 'repeat':
-        return isLeaf(n.body) ? this.run(leafTable(n.body), n.min, n.max, n.lazy, then) : this.repeat(n, then);
-      default:
-        throw new Error(`cold matcher: unexpected ${n.t}`);
     }
   }
 
-  private capture(g: number, body: Alt, then: M): M {
-    const { caps, starts } = this;
-    const close: M = (p) => {
-      const a = caps[2 * g]!;
-      const b = caps[2 * g + 1]!;
-      caps[2 * g] = starts[g]!;
-      caps[2 * g + 1] = p;
-      if (then(p)) return true;
-      caps[2 * g] = a;
-      caps[2 * g + 1] = b;
-      return false;
-    };
-    const inner = this.alt(body, close);
-    return (pos) => {
-      const saved = starts[g]!;
-      starts[g] = pos;
-      const found = inner(pos);
-      starts[g] = saved;
-      return found;
-    };
+  private at(kind: number, multiline: boolean, pos: number): boolean {
+    const s = this.s;
+    if (kind === op.AT_BOS) return pos === 0;
+    if (kind === op.AT_EOS) return pos === s.length;
+    if (kind === op.AT_BOL) return pos === 0 || (multiline && s.charCodeAt(pos - 1) === 10);
+    return pos === s.length || (s.charCodeAt(pos) === 10 && (multiline || pos === s.length - 1));
   }
 
-  private anchor(n: Node & { t: 'at' }, then: M): M {
-    const at = n.at;
-    const multiline = n.multiline;
-    return (pos) => {
-      const s = this.s;
-      let ok: boolean;
-      if (at === 'bos') ok = pos === 0;
-      else if (at === 'eos') ok = pos === s.length;
-      else if (at === 'bol') ok = pos === 0 || (multiline && s.charCodeAt(pos - 1) === 10);
-      else ok = pos === s.length || (s.charCodeAt(pos) === 10 && (multiline || pos === s.length - 1));
-      return ok && then(pos);
-    };
+  /** A single-character leaf repeated min..max times: the longest run first (or shortest, lazy). */
+  private run(pc: number, pos: number): boolean {
+    const code = this.code;
+    const s = this.s;
+    const table = this.tables[code[pc + 1]!]!;
+    const min = code[pc + 2]!;
+    const max = code[pc + 3]!;
+    const next = pc + 5;
+    const limit = max >= s.length - pos ? s.length : pos + max;
+    let end = pos;
+    while (end < limit && table[s.charCodeAt(end)] === 1) end++;
+    if (end - pos < min) return false;
+    if (code[pc + 4] === 1) {
+      for (let p = pos + min; p <= end; p++) if (this.m(next, p)) return true;
+    } else {
+      for (let p = end; p >= pos + min; p--) if (this.m(next, p)) return true;
+    }
+    return false;
   }
 
-  /** `\b` / `\B` on ASCII text (word characters [A-Za-z0-9_] under any flags); sre says no to both on an empty text. */
-  private boundary(neg: boolean, then: M): M {
-    return (pos) => {
-      const s = this.s;
-      if (s.length === 0) return false;
-      const before = pos > 0 && WORD[s.charCodeAt(pos - 1)] === 1;
-      const after = pos < s.length && WORD[s.charCodeAt(pos)] === 1;
-      return (before !== after) !== neg && then(pos);
-    };
+  /** Python's repeat (sre's MAX_UNTIL / MIN_UNTIL), as in ./replay.ts; `at` is its REPEAT. */
+  private step(at: number, pos: number): boolean {
+    const code = this.code;
+    const r = code[at + 1]!;
+    const count = this.count[r]!;
+    if (count < code[at + 2]!) return this.pass(at, pos);
+    // Another pass only when the last one consumed something (sre stops after an empty one).
+    const more = count < code[at + 3]! && pos !== this.last[r];
+    if (code[at + 4] === 1) return this.m(code[at + 5]!, pos) || (more && this.pass(at, pos));
+    return (more && this.pass(at, pos)) || this.m(code[at + 5]!, pos);
+  }
+
+  private pass(at: number, pos: number): boolean {
+    const r = this.code[at + 1]!;
+    const saved = this.passStart[r]!;
+    this.passStart[r] = pos;
+    const found = this.m(at + 6, pos);
+    this.passStart[r] = saved;
+    return found;
   }
 
   /**
    * A look-ahead or look-behind (fixed width, as Python requires): its body matches once, with
    * no backtracking into it; groups it sets stay only when it is positive and what follows matches.
    */
-  private look(n: Node & { t: 'group' }, then: M): M {
-    const positive = n.kind === 'ahead' || n.kind === 'behind';
-    const back = n.kind === 'behind' || n.kind === 'notBehind' ? width(n.body, NO_GROUPS)[0] : 0;
-    let at = -1;
-    const body = this.alt(n.body, (p) => back === 0 || p === at);
-    const caps = this.caps;
-    return (pos) => {
-      const start = pos - back;
-      const saved = caps.slice();
-      const outer = at;
-      at = pos;
-      const found = start >= 0 && body(start);
-      at = outer;
-      if (found === positive && then(pos)) return true;
-      caps.set(saved);
-      return false;
-    };
-  }
-
-  /** A single-character leaf repeated min..max times: the longest run first (or shortest, lazy). */
-  private run(table: Uint8Array, min: number, max: number, lazy: boolean, then: M): M {
-    return (pos) => {
-      if (++this.steps > STEP_LIMIT) throw new OverBudget();
-      const s = this.s;
-      const limit = Math.min(s.length, max === Infinity ? s.length : pos + max);
-      let end = pos;
-      while (end < limit && table[s.charCodeAt(end)] === 1) end++;
-      if (end - pos < min) return false;
-      if (lazy) {
-        for (let p = pos + min; p <= end; p++) if (then(p)) return true;
-      } else {
-        for (let p = end; p >= pos + min; p--) if (then(p)) return true;
-      }
-      return false;
-    };
-  }
-
-  /**
-   * Python's repeat (sre's MAX_UNTIL / MIN_UNTIL), as in ./replay.ts. Its iteration count and
-   * where the last pass started live here and are put back on the way out, so a repeat met
-   * again inside what follows it starts afresh.
-   */
-  private repeat(n: Node & { t: 'repeat' }, then: M): M {
-    const { min, max, lazy } = n;
-    let count = 0;
-    let lastStart = -1;
-    let passStart = -1;
-    const step: M = (pos) => {
-      if (++this.steps > STEP_LIMIT) throw new OverBudget();
-      if (count < min) return pass(pos);
-      // Another pass only when the last one consumed something (sre stops after an empty one).
-      const more = count < max && pos !== lastStart;
-      if (lazy) return then(pos) || (more && pass(pos));
-      return (more && pass(pos)) || then(pos);
-    };
-    const afterBody: M = (p) => {
-      const c = count;
-      const l = lastStart;
-      count = c + 1;
-      lastStart = passStart;
-      const found = step(p);
-      count = c;
-      lastStart = l;
-      return found;
-    };
-    const body = this.node(n.body, afterBody);
-    const pass: M = (pos) => {
-      const saved = passStart;
-      passStart = pos;
-      const found = body(pos);
-      passStart = saved;
-      return found;
-    };
-    return (pos) => {
-      const c = count;
-      const l = lastStart;
-      count = 0;
-      lastStart = -1;
-      const found = step(pos);
-      count = c;
-      lastStart = l;
-      return found;
-    };
+  private look(pc: number, pos: number): boolean {
+    const code = this.code;
+    const positive = code[pc + 1] === 1;
+    const start = pos - code[pc + 2]!;
+    const slot = code[pc + 3]!;
+    const saved = this.caps.slice();
+    const outer = this.lookAt[slot]!;
+    this.lookAt[slot] = pos;
+    const found = start >= 0 && this.m(pc + 5, start);
+    this.lookAt[slot] = outer;
+    if (found === positive && this.m(code[pc + 4]!, pos)) return true;
+    this.caps.set(saved);
+    return false;
   }
 }

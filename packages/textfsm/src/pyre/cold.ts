@@ -49,37 +49,42 @@ export function compileCold(root: Alt, groups: number, ignoreCase: boolean): Col
   return new Cold(op.assemble(root), groups);
 }
 
+// The state of a match lives in one array shared by all walkers (a match never starts another),
+// laid out per walker: group spans (2 per group, group 0 too), where each group's open pass
+// started, then per repeat its passes done, where its last pass started and where the current
+// one started, then per look-around where it stands. Walkers kept for every rule of every cached
+// template then hold only their program.
+let state = new Int32Array(256);
+
 class Cold implements ColdMatcher {
   private s = '';
   private steps = 0;
   private end = -1;
   private readonly code: Int32Array;
   private readonly tables: Uint8Array[];
-  private readonly caps: Int32Array;
-  /** Where the innermost open pass of each capturing group started. */
-  private readonly starts: Int32Array;
-  /** Per repeat: passes done, where the last pass started, where the current one started. */
-  private readonly count: Int32Array;
-  private readonly last: Int32Array;
-  private readonly passStart: Int32Array;
-  /** Per look-around: where it stands (a look-behind's body must end there). */
-  private readonly lookAt: Int32Array;
+  private readonly starts: number;
+  private readonly count: number;
+  private readonly last: number;
+  private readonly passStart: number;
+  private readonly lookAt: number;
+  private readonly size: number;
 
   constructor(program: op.Program, private readonly groups: number) {
     this.code = program.code;
     this.tables = program.tables;
-    this.caps = new Int32Array(2 * (groups + 1));
-    this.starts = new Int32Array(groups + 1);
-    this.count = new Int32Array(program.repeats);
-    this.last = new Int32Array(program.repeats);
-    this.passStart = new Int32Array(program.repeats);
-    this.lookAt = new Int32Array(program.looks);
+    this.starts = 2 * (groups + 1);
+    this.count = this.starts + groups + 1;
+    this.last = this.count + program.repeats;
+    this.passStart = this.last + program.repeats;
+    this.lookAt = this.passStart + program.repeats;
+    this.size = this.lookAt + program.looks;
   }
 
   exec(text: string): (string | undefined)[] | null | 'budget' {
     this.s = text;
     this.steps = 0;
-    this.caps.fill(-1);
+    if (state.length < this.size) state = new Int32Array(2 * this.size);
+    state.fill(-1, 0, this.starts);
     try {
       if (!this.m(0, 0)) return null;
     } catch (err) {
@@ -87,7 +92,7 @@ class Cold implements ColdMatcher {
       throw err;
     }
     const values: (string | undefined)[] = [text.slice(0, this.end)];
-    for (let g = 1; g <= this.groups; g++) values.push(this.caps[2 * g]! < 0 ? undefined : text.slice(this.caps[2 * g], this.caps[2 * g + 1]));
+    for (let g = 1; g <= this.groups; g++) values.push(state[2 * g]! < 0 ? undefined : text.slice(state[2 * g], state[2 * g + 1]));
     return values;
   }
 
@@ -131,53 +136,53 @@ class Cold implements ColdMatcher {
           return false;
         }
         case op.OPEN: {
-          const g = code[pc + 1]!;
-          const saved = this.starts[g]!;
-          this.starts[g] = pos;
+          const i = this.starts + code[pc + 1]!;
+          const saved = state[i]!;
+          state[i] = pos;
           const found = this.m(pc + 2, pos);
-          this.starts[g] = saved;
+          state[i] = saved;
           return found;
         }
         case op.CLOSE: {
           // A group keeps the value of its last pass that the rest of the match accepts.
           const i = 2 * code[pc + 1]!;
-          const a = this.caps[i]!;
-          const b = this.caps[i + 1]!;
-          this.caps[i] = this.starts[code[pc + 1]!]!;
-          this.caps[i + 1] = pos;
+          const a = state[i]!;
+          const b = state[i + 1]!;
+          state[i] = state[this.starts + code[pc + 1]!]!;
+          state[i + 1] = pos;
           if (this.m(pc + 2, pos)) return true;
-          this.caps[i] = a;
-          this.caps[i + 1] = b;
+          state[i] = a;
+          state[i + 1] = b;
           return false;
         }
         case op.REPEAT: {
           // Its state is put back on the way out, so a repeat met again inside what follows it starts afresh.
           const r = code[pc + 1]!;
-          const c = this.count[r]!;
-          const l = this.last[r]!;
-          this.count[r] = 0;
-          this.last[r] = -1;
+          const c = state[this.count + r]!;
+          const l = state[this.last + r]!;
+          state[this.count + r] = 0;
+          state[this.last + r] = -1;
           const found = this.step(pc, pos);
-          this.count[r] = c;
-          this.last[r] = l;
+          state[this.count + r] = c;
+          state[this.last + r] = l;
           return found;
         }
         case op.TAIL: {
           const at = code[pc + 1]!;
           const r = code[at + 1]!;
-          const c = this.count[r]!;
-          const l = this.last[r]!;
-          this.count[r] = c + 1;
-          this.last[r] = this.passStart[r]!;
+          const c = state[this.count + r]!;
+          const l = state[this.last + r]!;
+          state[this.count + r] = c + 1;
+          state[this.last + r] = state[this.passStart + r]!;
           const found = this.step(at, pos);
-          this.count[r] = c;
-          this.last[r] = l;
+          state[this.count + r] = c;
+          state[this.last + r] = l;
           return found;
         }
         case op.LOOK:
           return this.look(pc, pos);
         case op.LOOK_END:
-          return code[pc + 2] === 0 || pos === this.lookAt[code[pc + 1]!];
+          return code[pc + 2] === 0 || pos === state[this.lookAt + code[pc + 1]!];
         default:
           this.end = pos;
           return true;
@@ -217,20 +222,20 @@ class Cold implements ColdMatcher {
   private step(at: number, pos: number): boolean {
     const code = this.code;
     const r = code[at + 1]!;
-    const count = this.count[r]!;
+    const count = state[this.count + r]!;
     if (count < code[at + 2]!) return this.pass(at, pos);
     // Another pass only when the last one consumed something (sre stops after an empty one).
-    const more = count < code[at + 3]! && pos !== this.last[r];
+    const more = count < code[at + 3]! && pos !== state[this.last + r];
     if (code[at + 4] === 1) return this.m(code[at + 5]!, pos) || (more && this.pass(at, pos));
     return (more && this.pass(at, pos)) || this.m(code[at + 5]!, pos);
   }
 
   private pass(at: number, pos: number): boolean {
-    const r = this.code[at + 1]!;
-    const saved = this.passStart[r]!;
-    this.passStart[r] = pos;
+    const i = this.passStart + this.code[at + 1]!;
+    const saved = state[i]!;
+    state[i] = pos;
     const found = this.m(at + 6, pos);
-    this.passStart[r] = saved;
+    state[i] = saved;
     return found;
   }
 
@@ -242,14 +247,14 @@ class Cold implements ColdMatcher {
     const code = this.code;
     const positive = code[pc + 1] === 1;
     const start = pos - code[pc + 2]!;
-    const slot = code[pc + 3]!;
-    const saved = this.caps.slice();
-    const outer = this.lookAt[slot]!;
-    this.lookAt[slot] = pos;
+    const slot = this.lookAt + code[pc + 3]!;
+    const saved = state.slice(0, this.starts);
+    const outer = state[slot]!;
+    state[slot] = pos;
     const found = start >= 0 && this.m(pc + 5, start);
-    this.lookAt[slot] = outer;
+    state[slot] = outer;
     if (found === positive && this.m(code[pc + 4]!, pos)) return true;
-    this.caps.set(saved);
+    state.set(saved);
     return false;
   }
 }

@@ -121,7 +121,7 @@ function setKey(n: Node & { t: 'set' }): string {
  */
 export function firstChars(root: Alt, ignoreCase: boolean): Uint8Array | undefined {
   if (ignoreCase) return undefined;
-  const table = new Uint8Array(128);
+  const table = SCRATCH.fill(0);
   let any = false;
   // Adds the first characters of `items` from index i; true when they can all match empty.
   const seq = (items: Node[]): boolean => {
@@ -153,5 +153,25 @@ export function firstChars(root: Alt, ignoreCase: boolean): Uint8Array | undefin
     }
   };
   const nullable = alt(root);
-  return nullable || any ? undefined : table;
+  return nullable || any ? undefined : shared(table);
+}
+
+// Built in one scratch table, then shared by content: many rules start alike (`^\s*`, `^\S+`),
+// and a table per rule kept alive for each cached template was garbage-collector work.
+const SCRATCH = new Uint8Array(128);
+const FIRST_TABLES = new Map<string, Uint8Array>();
+
+function shared(table: Uint8Array): Uint8Array {
+  let key = '';
+  for (let w = 0; w < 128; w += 32) {
+    let bits = 0;
+    for (let c = w; c < w + 32; c++) bits = (bits << 1) | table[c]!;
+    key += `${bits >>> 0},`;
+  }
+  let t = FIRST_TABLES.get(key);
+  if (!t) {
+    t = table.slice();
+    if (FIRST_TABLES.size < 4096) FIRST_TABLES.set(key, t);
+  }
+  return t;
 }

@@ -33,6 +33,8 @@ export const LOOK = 10;
 export const LOOK_END = 11;
 /** [1] the whole pattern matched. */
 export const MATCH = 12;
+/** [2] code: one given character (most leaves are). */
+export const CHAR = 13;
 
 export const AT_BOS = 0;
 export const AT_EOS = 1;
@@ -96,6 +98,8 @@ export function assemble(root: Alt): Program {
   const node = (n: Node): void => {
     switch (n.t) {
       case 'char':
+        code.push(CHAR, n.cp);
+        return;
       case 'any':
       case 'set':
       case 'cat':

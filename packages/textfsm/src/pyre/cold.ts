@@ -107,6 +107,11 @@ class Cold implements ColdMatcher {
     const s = this.s;
     for (;;) {
       switch (code[pc]) {
+        case op.CHAR:
+          if (s.charCodeAt(pos) !== code[pc + 1]) return false;
+          pos++;
+          pc += 2;
+          break;
         case op.LEAF:
           if (pos >= s.length || this.tables[code[pc + 1]!]![s.charCodeAt(pos)] !== 1) return false;
           pos++;

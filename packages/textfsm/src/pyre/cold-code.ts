@@ -57,99 +57,144 @@ export interface Program {
 
 export const isLeaf = (n: Node): boolean => n.t === 'char' || n.t === 'any' || n.t === 'set' || n.t === 'cat';
 
-/** The program of a tree the walker handles (see supported() in ./cold.ts). */
-export function assemble(root: Alt): Program {
-  const code: number[] = [];
-  const tables: Uint8Array[] = [];
-  const tableIndex = new Map<Uint8Array, number>();
-  let repeats = 0;
-  let looks = 0;
+/**
+ * The program of a tree, or null when the tree has what the walker does not handle: back-
+ * references, atomic groups and possessive repeats (the RegExp and ./replay.ts answer those).
+ */
+export function assemble(root: Alt): Program | null {
+  const a = ASSEMBLER;
+  a.len = 0;
+  a.tables = [];
+  a.repeats = 0;
+  a.looks = 0;
+  a.unsupported = false;
+  a.alt(root);
+  if (a.unsupported) return null;
+  a.put(MATCH);
+  return { code: a.code.slice(0, a.len), tables: a.tables, repeats: a.repeats, looks: a.looks };
+}
 
-  const table = (n: Node): number => {
-    const t = leafTable(n);
-    let i = tableIndex.get(t);
-    if (i === undefined) {
-      i = tables.push(t) - 1;
-      tableIndex.set(t, i);
+/** One assembler for all patterns, writing into one buffer that keeps its size. */
+class Assembler {
+  code = new Int32Array(1024);
+  len = 0;
+  tables: Uint8Array[] = [];
+  repeats = 0;
+  looks = 0;
+  unsupported = false;
+
+  put(word: number): void {
+    if (this.len === this.code.length) {
+      const bigger = new Int32Array(2 * this.len);
+      bigger.set(this.code);
+      this.code = bigger;
     }
-    return i;
-  };
+    this.code[this.len++] = word;
+  }
 
-  const alt = (a: Alt): void => {
-    if (a.branches.length === 1) return seq(a.branches[0]!);
-    const at = code.length;
-    code.push(ALT, a.branches.length, ...a.branches.map(() => 0));
+  private put2(a: number, b: number): void {
+    this.put(a);
+    this.put(b);
+  }
+
+  private table(n: Node): number {
+    const t = leafTable(n);
+    const i = this.tables.indexOf(t);
+    return i >= 0 ? i : this.tables.push(t) - 1;
+  }
+
+  alt(a: Alt): void {
+    const n = a.branches.length;
+    if (n === 1) return this.seq(a.branches[0]!);
+    const at = this.len;
+    this.put2(ALT, n);
+    for (let i = 0; i < n; i++) this.put(0);
     const jumps: number[] = [];
-    a.branches.forEach((b, i) => {
-      code[at + 2 + i] = code.length;
-      seq(b);
-      if (i < a.branches.length - 1) {
-        jumps.push(code.length + 1);
-        code.push(JUMP, 0);
+    for (let i = 0; i < n; i++) {
+      this.code[at + 2 + i] = this.len;
+      this.seq(a.branches[i]!);
+      if (i < n - 1) {
+        jumps.push(this.len + 1);
+        this.put2(JUMP, 0);
       }
-    });
-    for (const j of jumps) code[j] = code.length;
-  };
+    }
+    for (const j of jumps) this.code[j] = this.len;
+  }
 
-  const seq = (nodes: Node[]): void => {
-    for (const n of nodes) node(n);
-  };
+  private seq(nodes: Node[]): void {
+    for (const n of nodes) this.node(n);
+  }
 
-  const node = (n: Node): void => {
+  private node(n: Node): void {
     switch (n.t) {
       case 'char':
-        code.push(CHAR, n.cp);
+        this.put2(CHAR, n.cp);
         return;
       case 'any':
       case 'set':
       case 'cat':
-        code.push(LEAF, table(n));
+        this.put2(LEAF, this.table(n));
         return;
       case 'at':
-        code.push(AT, AT_KINDS[n.at], n.multiline ? 1 : 0);
+        this.put(AT);
+        this.put2(AT_KINDS[n.at], n.multiline ? 1 : 0);
         return;
       case 'boundary':
-        code.push(BOUNDARY, n.neg ? 1 : 0);
+        this.put2(BOUNDARY, n.neg ? 1 : 0);
         return;
       case 'group':
-        if (n.kind === 'plain') return alt(n.body);
-        if (n.kind === 'capture') {
-          code.push(OPEN, n.index);
-          alt(n.body);
-          code.push(CLOSE, n.index);
+        if (n.kind === 'plain') return this.alt(n.body);
+        if (n.kind === 'atomic') {
+          this.unsupported = true;
           return;
         }
-        return look(n);
+        if (n.kind === 'capture') {
+          this.put2(OPEN, n.index);
+          this.alt(n.body);
+          this.put2(CLOSE, n.index);
+          return;
+        }
+        return this.look(n);
       case 'repeat': {
+        if (n.possessive) {
+          this.unsupported = true;
+          return;
+        }
         const max = n.max === Infinity || n.max > UNBOUNDED ? UNBOUNDED : n.max;
         const min = Math.min(n.min, UNBOUNDED);
         if (isLeaf(n.body)) {
-          code.push(RUN, table(n.body), min, max, n.lazy ? 1 : 0);
+          this.put2(RUN, this.table(n.body));
+          this.put2(min, max);
+          this.put(n.lazy ? 1 : 0);
           return;
         }
-        const at = code.length;
-        code.push(REPEAT, repeats++, min, max, n.lazy ? 1 : 0, 0);
-        node(n.body);
-        code.push(TAIL, at);
-        code[at + 5] = code.length;
+        const at = this.len;
+        this.put2(REPEAT, this.repeats++);
+        this.put2(min, max);
+        this.put2(n.lazy ? 1 : 0, 0);
+        this.node(n.body);
+        this.put2(TAIL, at);
+        this.code[at + 5] = this.len;
         return;
       }
-      default:
-        throw new Error(`cold matcher: unexpected ${n.t}`);
+      case 'ref':
+        this.unsupported = true;
+        return;
     }
-  };
+  }
 
-  const look = (n: Node & { t: 'group' }): void => {
+  private look(n: Node & { t: 'group' }): void {
     const back = n.kind === 'behind' || n.kind === 'notBehind' ? width(n.body, NO_GROUPS)[0] : 0;
-    const slot = looks++;
-    const at = code.length;
-    code.push(LOOK, n.kind === 'ahead' || n.kind === 'behind' ? 1 : 0, back, slot, 0);
-    alt(n.body);
-    code.push(LOOK_END, slot, back);
-    code[at + 4] = code.length;
-  };
-
-  alt(root);
-  code.push(MATCH);
-  return { code: Int32Array.from(code), tables, repeats, looks };
+    const slot = this.looks++;
+    const at = this.len;
+    this.put2(LOOK, n.kind === 'ahead' || n.kind === 'behind' ? 1 : 0);
+    this.put2(back, slot);
+    this.put(0);
+    this.alt(n.body);
+    this.put(LOOK_END);
+    this.put2(slot, back);
+    this.code[at + 4] = this.len;
+  }
 }
+
+const ASSEMBLER = new Assembler();

@@ -9,7 +9,7 @@
 // empty iteration, a group keeps the value of its last successful pass. So where JavaScript's
 // groups differ from Python's (./replay.ts) the walker also gives the groups after the RegExp
 // has said a line matches.
-import { make, type Alt, type Node } from './ast.js';
+import { make, type Alt } from './ast.js';
 import * as op from './cold-code.js';
 import { leafTable } from './prefilter.js';
 
@@ -20,33 +20,16 @@ const STEP_LIMIT = 20_000;
 
 class OverBudget extends Error {}
 
-function supported(n: Node): boolean {
-  switch (n.t) {
-    case 'char':
-    case 'any':
-    case 'set':
-    case 'cat':
-    case 'at':
-    case 'boundary':
-      return true;
-    case 'group':
-      return n.kind !== 'atomic' && n.body.branches.every((b) => b.every(supported));
-    case 'repeat':
-      return !n.possessive && supported(n.body);
-    default:
-      return false;
-  }
-}
-
 /** Python's match at 0 of an ASCII `text`: group texts by number, null, or 'budget'. */
 export interface ColdMatcher {
   exec(text: string): (string | undefined)[] | null | 'budget';
 }
 
-/** A matcher for `root`, or null when it uses what this file does not handle. */
+/** A matcher for `root`, or null when it uses what the walker does not handle (see assemble). */
 export function compileCold(root: Alt, groups: number, ignoreCase: boolean): ColdMatcher | null {
-  if (ignoreCase || !root.branches.every((b) => b.every(supported))) return null;
-  return new Cold(op.assemble(root), groups);
+  if (ignoreCase) return null;
+  const program = op.assemble(root);
+  return program && new Cold(program, groups);
 }
 
 // The state of a match lives in one array shared by all walkers (a match never starts another),

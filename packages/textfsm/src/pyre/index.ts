@@ -5,7 +5,7 @@ import type { Alt } from './ast.js';
 import { emit, type Variant } from './emit.js';
 import { parsePattern } from './parse.js';
 import { forNamedGroups } from './optimize.js';
-import { firstChars, requiredLiteral } from './prefilter.js';
+import { canStart, firstChars, requiredLiteral } from './prefilter.js';
 import { needsReplay, replay } from './replay.js';
 import { compileCold, type ColdMatcher } from './cold.js';
 
@@ -64,7 +64,7 @@ export class PyRegex {
   /** Text every match contains ('' = none known); checked before the RegExp runs. */
   private required = '';
   /** ASCII characters a match can start with (undefined = any); checked on ASCII lines. */
-  private first: Uint8Array | undefined;
+  private first: Int32Array | undefined;
   /** The tree walker for the first ASCII lines (null: the pattern needs the RegExp). */
   private cold: ColdMatcher | null = null;
   private coldLeft = 0;
@@ -139,7 +139,7 @@ export class PyRegex {
    * the caller already knows the text is ASCII-only.
    */
   exec(text: string, ascii: boolean = isAscii(text)): GroupValues | null {
-    if (this.first && ascii && (text.length === 0 || this.first[text.charCodeAt(0)] === 0)) return null;
+    if (this.first && ascii && (text.length === 0 || !canStart(this.first, text.charCodeAt(0)))) return null;
     if (this.required && !text.includes(this.required)) return null;
     if (ascii && this.coldLeft > 0) {
       this.coldLeft--;

@@ -6,8 +6,14 @@
 //   exponential time on a line it fails on (ntc-templates' cisco_s300 `^(\s*-*)*\s*$`).
 import { make, type Alt, type Node } from './ast.js';
 
-function hasRef(nodes: Node[]): boolean {
-  return nodes.some((n) => n.t === 'ref' || (n.t === 'group' && n.body.branches.some(hasRef)) || (n.t === 'repeat' && hasRef([n.body])));
+// Tree walks here and in ./prefilter.ts, ./replay.ts, ./cold*.ts are plain loops: every rule of
+// every template goes through them once, and callbacks per node cost more than the work.
+function hasRef(n: Node): boolean {
+  if (n.t === 'ref') return true;
+  if (n.t === 'repeat') return hasRef(n.body);
+  if (n.t !== 'group') return false;
+  for (const b of n.body.branches) for (const x of b) if (hasRef(x)) return true;
+  return false;
 }
 
 const isSingleChar = (n: Node): boolean => n.t === 'char' || n.t === 'set' || n.t === 'cat' || n.t === 'any';
@@ -44,7 +50,7 @@ function rewrite(n: Node, named: ReadonlySet<number>): Node {
 
 /** The tree, rewritten in place (see above); unchanged when it has back-references. */
 export function forNamedGroups(root: Alt, names: ReadonlyMap<string, number>): Alt {
-  if (root.branches.some(hasRef)) return root;
+  for (const b of root.branches) for (const x of b) if (hasRef(x)) return root;
   const named = new Set(names.values());
   for (const b of root.branches) for (let i = 0; i < b.length; i++) b[i] = rewrite(b[i]!, named);
   return root;

@@ -9,27 +9,37 @@ import type { Alt, Category, Node } from './ast.js';
  * V8 compiles a RegExp on its first run, which costs more than most runs).
  */
 export function requiredLiteral(root: Alt): string {
-  let best = '';
-  let run = '';
-  const flush = () => {
-    if (run.length > best.length) best = run;
-    run = '';
-  };
-  const walk = (items: Node[]) => {
-    for (const n of items) {
-      if (n.t === 'char') run += String.fromCodePoint(n.cp);
-      else if (n.t === 'group' && (n.kind === 'capture' || n.kind === 'plain' || n.kind === 'atomic') && n.body.branches.length === 1) walk(n.body.branches[0]!);
-      else if (n.t === 'at' || n.t === 'boundary' || (n.t === 'group' && n.kind !== 'capture' && n.kind !== 'plain' && n.kind !== 'atomic')) continue;
-      else {
-        flush();
-        if (n.t === 'repeat' && n.min >= 1 && n.body.t === 'char') run = String.fromCodePoint(n.body.cp);
-        flush();
-      }
+  if (root.branches.length !== 1) return '';
+  const found: Literal = { best: [], run: [] };
+  literalRuns(root.branches[0]!, found);
+  flush(found);
+  let text = '';
+  for (const cp of found.best) text += String.fromCodePoint(cp);
+  return text;
+}
+
+/** Code points of the longest run so far and of the run being read. */
+interface Literal {
+  best: number[];
+  run: number[];
+}
+
+function flush(l: Literal): void {
+  if (l.run.length > l.best.length) l.best = l.run;
+  l.run = [];
+}
+
+function literalRuns(items: Node[], l: Literal): void {
+  for (const n of items) {
+    if (n.t === 'char') l.run.push(n.cp);
+    else if (n.t === 'group' && (n.kind === 'capture' || n.kind === 'plain' || n.kind === 'atomic') && n.body.branches.length === 1) literalRuns(n.body.branches[0]!, l);
+    else if (n.t === 'at' || n.t === 'boundary' || (n.t === 'group' && n.kind !== 'capture' && n.kind !== 'plain' && n.kind !== 'atomic')) continue;
+    else {
+      flush(l);
+      if (n.t === 'repeat' && n.min >= 1 && n.body.t === 'char') l.run.push(n.body.cp);
+      flush(l);
     }
-  };
-  if (root.branches.length === 1) walk(root.branches[0]!);
-  flush();
-  return best;
+  }
 }
 
 const ASCII_CATEGORY: Record<Category, (c: number) => boolean> = {
@@ -44,14 +54,15 @@ function inCategory(cat: Category, asciiFlag: boolean, c: number): boolean {
 }
 
 // The 128-entry table of each category (plain or negated, ASCII flag or not), made once.
-const CATEGORY_TABLES = new Map<string, Uint8Array>();
+const CATEGORY_TABLES: Uint8Array[] = [];
+const CATEGORY_INDEX: Record<Category, number> = { d: 0, w: 4, s: 8 };
 function categoryTable(cat: Category, neg: boolean, asciiFlag: boolean): Uint8Array {
-  const key = `${cat}${neg ? 1 : 0}${asciiFlag ? 1 : 0}`;
-  let t = CATEGORY_TABLES.get(key);
+  const key = CATEGORY_INDEX[cat] + (neg ? 2 : 0) + (asciiFlag ? 1 : 0);
+  let t = CATEGORY_TABLES[key];
   if (!t) {
     t = new Uint8Array(128);
     for (let c = 0; c < 128; c++) t[c] = inCategory(cat, asciiFlag, c) !== neg ? 1 : 0;
-    CATEGORY_TABLES.set(key, t);
+    CATEGORY_TABLES[key] = t;
   }
   return t;
 }
@@ -115,63 +126,69 @@ function setKey(n: Node & { t: 'set' }): string {
 }
 
 /**
- * Which ASCII characters can start a match at position 0 (Python's re.match), as a table of
- * 128 flags, or undefined when any line may match (the pattern can match without consuming,
- * is case-insensitive, or uses a back-reference). Only for ASCII lines.
+ * Which ASCII characters can start a match at position 0 (Python's re.match), as 128 bits
+ * (read with canStart), or undefined when any line may match (the pattern can match without
+ * consuming, is case-insensitive, or uses a back-reference). Only for ASCII lines.
  */
-export function firstChars(root: Alt, ignoreCase: boolean): Uint8Array | undefined {
+export function firstChars(root: Alt, ignoreCase: boolean): Int32Array | undefined {
   if (ignoreCase) return undefined;
-  const table = SCRATCH.fill(0);
-  let any = false;
-  // Adds the first characters of `items` from index i; true when they can all match empty.
-  const seq = (items: Node[]): boolean => {
-    for (const n of items) if (!node(n)) return false;
-    return true;
-  };
-  const alt = (a: Alt): boolean => a.branches.map(seq).some(Boolean);
-  const node = (n: Node): boolean => {
-    switch (n.t) {
-      case 'char':
-      case 'any':
-      case 'cat':
-      case 'set': {
-        const t = leafTable(n);
-        for (let c = 0; c < 128; c++) table[c]! |= t[c]!;
-        return false;
-      }
-      case 'at':
-      case 'boundary':
-        return true;
-      case 'ref':
-        any = true;
-        return true;
-      case 'group':
-        if (n.kind === 'capture' || n.kind === 'plain' || n.kind === 'atomic') return alt(n.body);
-        return true; // look-arounds consume nothing; ignoring their condition only lets more lines through
-      case 'repeat':
-        return node(n.body) || n.min === 0;
+  SCRATCH.fill(0);
+  hasRef = false;
+  const nullable = firstOfAlt(root);
+  if (nullable || hasRef) return undefined;
+  // 128 flags as 4 words of bits: a pattern keeps 16 bytes.
+  const bits = new Int32Array(4);
+  for (let c = 0; c < 128; c++) if (SCRATCH[c] === 1) bits[c >> 5]! |= 1 << (c & 31);
+  return bits;
+}
+
+/** True when the ASCII character `c` is in a firstChars() set. */
+export function canStart(bits: Int32Array, c: number): boolean {
+  return ((bits[c >> 5]! >>> (c & 31)) & 1) === 1;
+}
+
+/** Set when the pattern has a back-reference (its first characters are then unknown). */
+let hasRef = false;
+
+/** Adds the first characters of every branch to SCRATCH; true when a branch can match empty. */
+function firstOfAlt(a: Alt): boolean {
+  let nullable = false;
+  for (const b of a.branches) if (firstOfSeq(b)) nullable = true;
+  return nullable;
+}
+
+function firstOfSeq(items: Node[]): boolean {
+  for (const n of items) if (!firstOfNode(n)) return false;
+  return true;
+}
+
+/** Adds the first characters of `n`; true when it can match empty (what follows counts too). */
+function firstOfNode(n: Node): boolean {
+  switch (n.t) {
+    case 'char':
+      if (n.cp < 128) SCRATCH[n.cp] = 1;
+      return false;
+    case 'any':
+    case 'cat':
+    case 'set': {
+      const t = leafTable(n);
+      for (let c = 0; c < 128; c++) SCRATCH[c]! |= t[c]!;
+      return false;
     }
-  };
-  const nullable = alt(root);
-  return nullable || any ? undefined : shared(table);
+    case 'at':
+    case 'boundary':
+      return true;
+    case 'ref':
+      hasRef = true;
+      return true;
+    case 'group':
+      if (n.kind === 'capture' || n.kind === 'plain' || n.kind === 'atomic') return firstOfAlt(n.body);
+      return true; // look-arounds consume nothing; ignoring their condition only lets more lines through
+    case 'repeat':
+      return firstOfNode(n.body) || n.min === 0;
+  }
 }
 
-// Built in one scratch table, then shared by content: many rules start alike (`^\s*`, `^\S+`),
-// and a table per rule kept alive for each cached template was garbage-collector work.
+// Built in one scratch table, then kept as bits: a 128-byte table per rule of every cached
+// template was garbage-collector work.
 const SCRATCH = new Uint8Array(128);
-const FIRST_TABLES = new Map<string, Uint8Array>();
-
-function shared(table: Uint8Array): Uint8Array {
-  let key = '';
-  for (let w = 0; w < 128; w += 32) {
-    let bits = 0;
-    for (let c = w; c < w + 32; c++) bits = (bits << 1) | table[c]!;
-    key += `${bits >>> 0},`;
-  }
-  let t = FIRST_TABLES.get(key);
-  if (!t) {
-    t = table.slice();
-    if (FIRST_TABLES.size < 4096) FIRST_TABLES.set(key, t);
-  }
-  return t;
-}

@@ -29,15 +29,21 @@ class Budget extends Error {}
  * to an unset group, JavaScript matches it as empty).
  */
 export function needsReplay(root: Alt): boolean {
-  const walk = (n: Node, inRepeat: boolean): boolean => {
-    if (n.t === 'ref') return true;
-    if (n.t === 'group') return (inRepeat && n.kind === 'capture') || n.body.branches.some((b) => b.some((x) => walk(x, inRepeat)));
-    // An optional part that can match empty: Python takes the empty pass (its groups set to
-    // ''), JavaScript refuses it and leaves them unset.
-    if (n.t === 'repeat') return walk(n.body, inRepeat || n.max > 1 || (n.min === 0 && canBeEmpty(n.body)));
-    return false;
-  };
-  return root.branches.some((b) => b.some((n) => walk(n, false)));
+  return altNeedsReplay(root, false);
+}
+
+function altNeedsReplay(a: Alt, inRepeat: boolean): boolean {
+  for (const b of a.branches) for (const n of b) if (nodeNeedsReplay(n, inRepeat)) return true;
+  return false;
+}
+
+function nodeNeedsReplay(n: Node, inRepeat: boolean): boolean {
+  if (n.t === 'ref') return true;
+  if (n.t === 'group') return (inRepeat && n.kind === 'capture') || altNeedsReplay(n.body, inRepeat);
+  // An optional part that can match empty: Python takes the empty pass (its groups set to
+  // ''), JavaScript refuses it and leaves them unset.
+  if (n.t === 'repeat') return nodeNeedsReplay(n.body, inRepeat || n.max > 1 || (n.min === 0 && canBeEmpty(n.body)));
+  return false;
 }
 
 /**

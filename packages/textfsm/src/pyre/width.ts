@@ -50,7 +50,17 @@ export function canBeEmpty(n: Node): boolean {
       return false;
     case 'group':
       if (n.kind !== 'capture' && n.kind !== 'plain' && n.kind !== 'atomic') return true;
-      return n.body.branches.some((b) => b.every(canBeEmpty));
+      for (const b of n.body.branches) {
+        let empty = true;
+        for (const x of b) {
+          if (!canBeEmpty(x)) {
+            empty = false;
+            break;
+          }
+        }
+        if (empty) return true;
+      }
+      return false;
     case 'repeat':
       return n.min === 0 || canBeEmpty(n.body);
     default:

@@ -14,11 +14,12 @@ export { PyRegexError };
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * ASCII lines a pattern is matched on by walking its tree (./cold.ts) before its RegExp is
- * built: most rules of a template see fewer lines than this in a given output, and V8 spends
- * 20-40 µs building a RegExp, so those never pay for one (BENCHMARKS.md, TextFSM).
+ * ASCII lines a pattern is matched on by the walker (./cold.ts) before its RegExp is built:
+ * most rules of a template see fewer lines than this in a given output, and V8 spends 20-40 µs
+ * building a RegExp, so those never pay for one. Past it V8's machine code is faster per line.
+ * 64, 256 and 1,024 were measured (BENCHMARKS.md, TextFSM): 256 and 1,024 alike, 64 5% slower.
  */
-export const COLD_LINES = 64;
+export const COLD_LINES = 256;
 
 /** True when the text has only ASCII characters (the fast variant of a pattern applies). */
 export function isAscii(text: string): boolean {
@@ -30,7 +31,7 @@ export interface PyRegexOptions {
   singleLine?: boolean;
   /** Only named groups are read (TextFSM): unnamed groups may be left uncaptured. */
   namedOnly?: boolean;
-  /** ASCII lines matched by walking the pattern's tree before its RegExp is built (default COLD_LINES; 0 = never). */
+  /** ASCII lines matched by the walker before the RegExp is built (default COLD_LINES; 0 = never). */
   coldLines?: number;
 }
 

@@ -39,8 +39,8 @@ export interface Parsed {
 // property read: with a shape per kind, each new template's mix of kinds sent V8 back to
 // re-optimizing them, which cost more than the parsing itself (BENCHMARKS.md, TextFSM).
 
-type AnyNode = { -readonly [K in keyof UnionFields]: UnionFields[K] };
-type UnionFields = {
+/** A node with the fields of every kind, as made below (the union type says which are meaningful). */
+interface AnyNode {
   t: Node['t'];
   cp: number;
   dotAll: boolean;
@@ -57,7 +57,7 @@ type UnionFields = {
   max: number;
   lazy: boolean;
   possessive: boolean;
-};
+}
 
 function blank(t: Node['t']): AnyNode {
   return { t, cp: 0, dotAll: false, neg: false, items: null, cat: 'd', ascii: false, at: 'bol', multiline: false, kind: 'plain', index: 0, body: null, min: 0, max: 0, lazy: false, possessive: false };

@@ -73,6 +73,8 @@ class Cold implements ColdMatcher {
     } catch (err) {
       if (err instanceof OverBudget || err instanceof RangeError) return 'budget';
       throw err;
+    } finally {
+      this.s = ''; // a line is a slice of the whole output: holding it would keep the output alive
     }
     const values: (string | undefined)[] = [text.slice(0, this.end)];
     for (let g = 1; g <= this.groups; g++) values.push(state[2 * g]! < 0 ? undefined : text.slice(state[2 * g], state[2 * g + 1]));

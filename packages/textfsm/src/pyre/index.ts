@@ -66,7 +66,7 @@ export class PyRegex {
   private required = '';
   /** ASCII characters a match can start with (undefined = any); checked on ASCII lines. */
   private first: Int32Array | undefined;
-  /** The tree walker for the first ASCII lines (null: the pattern needs the RegExp). */
+  /** The walker (./cold.ts) for the first ASCII lines and for the groups of replayed ones (null: RegExp only). */
   private cold: ColdMatcher | null = null;
   private coldLeft = 0;
 

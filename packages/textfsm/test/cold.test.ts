@@ -126,6 +126,21 @@ describe('tree walker', () => {
     expect(overBudget).toBeLessThan(compared / 10_000);
   }, 120_000);
 
+  it('grows its shared match state for a pattern with many groups, and keeps answering for small ones', () => {
+    // The match state is one array shared by all walkers, sized for the largest seen so far.
+    const many = Array.from({ length: 300 }, (_, i) => `(?P<g${i}>\\d)`).join('') + '(?:(x)|y)*';
+    const line = '1234567890'.repeat(30) + 'xyx';
+    const walker = new PyRegex(many, { coldLines: Infinity });
+    const regexp = new PyRegex(many, { coldLines: 0 });
+    const got = walker.exec(line, true);
+    expect(got).toEqual(regexp.exec(line, true));
+    expect(got?.[300]).toBe('0');
+    expect(got?.[301]).toBe('x');
+    const small = new PyRegex('(?P<a>\\S+)\\s+(?P<b>\\d+)', { coldLines: Infinity });
+    expect(small.exec('Gi0/1 42', true)).toEqual(['Gi0/1 42', 'Gi0/1', '42']);
+    expect(walker.exec('12', true)).toBeNull();
+  });
+
   it('gives up past its work limit and lets the RegExp answer', () => {
     const line = 'ab'.repeat(15_000) + 'c';
     const parsed = parsePattern('(?:a|b)+c');

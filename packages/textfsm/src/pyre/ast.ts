@@ -33,6 +33,9 @@ export interface Parsed {
   ignoreCase: boolean;
 }
 
+/** A node that matches exactly one character: a literal, `.`, a class or a category. */
+export const isLeaf = (n: Node): boolean => n.t === 'char' || n.t === 'any' || n.t === 'set' || n.t === 'cat';
+
 // Every node is made by the functions below with every field of every kind (the unused ones
 // at a neutral value), in one order, so all nodes share one hidden class and so do all set
 // items. The tree walkers (parse, emit, walker build, prefilters) then see one shape at every

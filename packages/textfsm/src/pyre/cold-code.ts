@@ -2,7 +2,7 @@
 // operations plus the character tables its leaves use. A compiled template keeps one walker per
 // rule; as a closure per node those walkers were most of what a template kept alive (and what
 // the garbage collector copied), as two arrays they are a few hundred bytes.
-import type { Alt, Node } from './ast.js';
+import { isLeaf, type Alt, type Node } from './ast.js';
 import { leafTable } from './prefilter.js';
 import { width } from './width.js';
 
@@ -54,8 +54,6 @@ export interface Program {
   repeats: number;
   looks: number;
 }
-
-export const isLeaf = (n: Node): boolean => n.t === 'char' || n.t === 'any' || n.t === 'set' || n.t === 'cat';
 
 /**
  * The program of a tree, or null when the tree has what the walker does not handle: back-

@@ -3,8 +3,8 @@
 // (bytecode, then machine code on its second run); a template has dozens of rules and most of
 // them see a handful of lines of a given output, where this costs far less than building the
 // RegExp. Past its first lines a pattern moves to its RegExp (./index.ts). ASCII-only lines,
-// case-sensitive patterns, and only the node kinds below; anything else returns null from
-// compileCold and uses the RegExp.
+// case-sensitive patterns, and the node kinds assemble() in ./cold-code.ts takes; anything else
+// returns null from compileCold and uses the RegExp.
 // Semantics are Python's (sre): ordered alternation, greedy/lazy repeats that stop after an
 // empty iteration, a group keeps the value of its last successful pass. So where JavaScript's
 // groups differ from Python's (./replay.ts) the walker also gives the groups after the RegExp

@@ -51,9 +51,9 @@ export class PyRegex {
   readonly names: ReadonlyMap<string, number>;
   readonly ignoreCase: boolean;
   /**
-   * The syntax tree while something needs it (the walker's build, a RegExp, the replay), else
-   * null and parsed again on demand: trees kept for every rule of every cached template were
-   * most of what the garbage collector had to copy (BENCHMARKS.md, TextFSM).
+   * The syntax tree when the pattern has no walker or a RegExp or the replay has needed it, else
+   * null (parsed again on demand): trees kept for every rule of every cached template were most
+   * of what the garbage collector had to copy (BENCHMARKS.md, TextFSM).
    */
   private root: Alt | null = null;
   private readonly namedOnly: boolean;
@@ -85,27 +85,24 @@ export class PyRegex {
     this.namedOnly = options.namedOnly ?? false;
     this.singleLine = options.singleLine ?? false;
     this.coldLeft = options.coldLines ?? COLD_LINES;
-    this.root = this.namedOnly ? forNamedGroups(parsed.root, parsed.names) : parsed.root;
-    this.prepare();
-  }
-
-  /** The line filters and the walker, from the tree. */
-  private prepare(): void {
-    const root = this.tree();
+    const root = this.forReading(parsed.root);
     this.replays = needsReplay(root);
     this.required = this.ignoreCase ? '' : requiredLiteral(root);
     this.first = firstChars(root, this.ignoreCase);
     this.cold = this.coldLeft === 0 ? null : compileCold(root, this.groups, this.ignoreCase);
-    if (!this.cold) this.coldLeft = 0;
-    else this.root = null; // the walker holds what it needs
+    if (this.cold) return; // the walker holds what it needs; tree() parses again if a RegExp is wanted
+    this.coldLeft = 0;
+    this.root = root;
   }
 
   /** The tree (rewritten for named groups when only those are read), parsed again if it was dropped. */
   private tree(): Alt {
-    if (this.root) return this.root;
-    const root = parsePattern(this.pattern).root;
-    this.root = this.namedOnly ? forNamedGroups(root, this.names) : root;
-    return this.root;
+    return (this.root ??= this.forReading(parsePattern(this.pattern).root));
+  }
+
+  /** A parsed tree as matched: rewritten for named groups when only those are read (./optimize.ts). */
+  private forReading(root: Alt): Alt {
+    return this.namedOnly ? forNamedGroups(root, this.names) : root;
   }
 
   /** Writes both JavaScript forms now (they are otherwise written when first needed); throws PyRegexError. */

@@ -4,7 +4,7 @@
 // - `(a*b*)*` with single-character a, b becomes `(?:a|b)*`. Both try the longest run first
 //   and every shorter end before giving up, so they end at the same place; the nested form takes
 //   exponential time on a line it fails on (ntc-templates' cisco_s300 `^(\s*-*)*\s*$`).
-import { make, type Alt, type Node } from './ast.js';
+import { isLeaf, make, type Alt, type Node } from './ast.js';
 
 // Tree walks here and in ./prefilter.ts, ./replay.ts, ./cold*.ts are plain loops: every rule of
 // every template goes through them once, and callbacks per node cost more than the work.
@@ -16,8 +16,6 @@ function hasRef(n: Node): boolean {
   return false;
 }
 
-const isSingleChar = (n: Node): boolean => n.t === 'char' || n.t === 'set' || n.t === 'cat' || n.t === 'any';
-
 /** `(?:x*y*...)` as a list of single-character atoms, or undefined. */
 function starOfStars(n: Node): Node[] | undefined {
   if (n.t !== 'group' || n.kind !== 'plain' || n.body.branches.length !== 1) return undefined;
@@ -25,7 +23,7 @@ function starOfStars(n: Node): Node[] | undefined {
   if (items.length === 0) return undefined;
   const atoms: Node[] = [];
   for (const item of items) {
-    if (item.t !== 'repeat' || item.min !== 0 || item.max !== Infinity || item.lazy || item.possessive || !isSingleChar(item.body)) return undefined;
+    if (item.t !== 'repeat' || item.min !== 0 || item.max !== Infinity || item.lazy || item.possessive || !isLeaf(item.body)) return undefined;
     atoms.push(item.body);
   }
   return atoms;

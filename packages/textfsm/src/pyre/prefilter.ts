@@ -133,9 +133,9 @@ function setKey(n: Node & { t: 'set' }): string {
 export function firstChars(root: Alt, ignoreCase: boolean): Int32Array | undefined {
   if (ignoreCase) return undefined;
   SCRATCH.fill(0);
-  hasRef = false;
+  sawRef = false;
   const nullable = firstOfAlt(root);
-  if (nullable || hasRef) return undefined;
+  if (nullable || sawRef) return undefined;
   // 128 flags as 4 words of bits: a pattern keeps 16 bytes.
   const bits = new Int32Array(4);
   for (let c = 0; c < 128; c++) if (SCRATCH[c] === 1) bits[c >> 5]! |= 1 << (c & 31);
@@ -148,7 +148,7 @@ export function canStart(bits: Int32Array, c: number): boolean {
 }
 
 /** Set when the pattern has a back-reference (its first characters are then unknown). */
-let hasRef = false;
+let sawRef = false;
 
 /** Adds the first characters of every branch to SCRATCH; true when a branch can match empty. */
 function firstOfAlt(a: Alt): boolean {
@@ -179,7 +179,7 @@ function firstOfNode(n: Node): boolean {
     case 'boundary':
       return true;
     case 'ref':
-      hasRef = true;
+      sawRef = true;
       return true;
     case 'group':
       if (n.kind === 'capture' || n.kind === 'plain' || n.kind === 'atomic') return firstOfAlt(n.body);
